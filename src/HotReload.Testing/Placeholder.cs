@@ -1,0 +1,1 @@
+namespace HotReload.Testing; internal static class AssemblyMarker;
