@@ -1,1 +1,0 @@
-namespace HotReload.Testing; internal static class AssemblyMarker;
