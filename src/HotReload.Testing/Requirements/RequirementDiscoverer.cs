@@ -20,7 +20,6 @@ public sealed class RequirementDiscoverer : ITraitDiscoverer
             {
                 string single => [single],
                 IEnumerable<object> many => many.OfType<string>(),
-                IEnumerable<string> many => many,
                 _ => [],
             };
             foreach (var id in ids)
