@@ -1,4 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using HotReloadProxy.Cli;
+
+return await ProxyCommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+
+/// <summary>The entry point type, public so WebApplicationFactory can host the proxy in tests.</summary>
 public partial class Program;

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using HotReloadProxy.Configuration.Diff;
+using HotReloadProxy.Reload;
+
+namespace HotReloadProxy.Admin;
+
+/// <summary>The JSON shapes of /status and /reload. Written by hand: small, stable, no reflection.</summary>
+internal static class AdminJson
+{
+    public static void WriteStatus(Utf8JsonWriter writer, ReloadStatus status)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("generation", status.Generation);
+        writer.WriteString("sha256", status.Sha256);
+        writer.WriteString("loadedAt", status.LoadedAt);
+        writer.WriteString("source", status.Source);
+        writer.WriteBoolean("usingEmbeddedDefault", status.UsingEmbeddedDefault);
+        writer.WriteString("mode", status.Mode);
+        if (status.LastAttempt is { } last)
+        {
+            writer.WritePropertyName("lastAttempt");
+            WriteOutcome(writer, last, status.Source);
+        }
+
+        writer.WriteStartObject("counts");
+        writer.WriteNumber("applied", status.Counts.Applied);
+        writer.WriteNumber("unchanged", status.Counts.Unchanged);
+        writer.WriteNumber("rejected", status.Counts.Rejected);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    public static void WriteOutcome(Utf8JsonWriter writer, ReloadOutcome outcome, string source)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("at", outcome.At);
+        writer.WriteString("trigger", outcome.Trigger.Name);
+        if (outcome.Trigger.Detail is { } detail)
+        {
+            writer.WriteString("triggerDetail", detail);
+        }
+
+        writer.WriteString("outcome", outcome.ResultName);
+        writer.WriteNumber("generation", outcome.Generation);
+        if (outcome.Sha256 is { } sha)
+        {
+            writer.WriteString("sha256", sha);
+        }
+
+        if (outcome.Reason != RejectionReason.None)
+        {
+            writer.WriteString("reason", outcome.Reason.ToString());
+        }
+
+        writer.WriteNumber("durationMs", Math.Round(outcome.Duration.TotalMilliseconds, 3));
+        writer.WriteStartArray("errors");
+        foreach (var error in outcome.Errors)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("path", error.JsonPath);
+            writer.WriteNumber("line", error.Position.Line);
+            writer.WriteNumber("column", error.Position.Column);
+            writer.WriteString("message", error.Message);
+            writer.WriteString("formatted", error.Format(source));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (outcome.Diff is { } diff)
+        {
+            WriteDiff(writer, diff);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteDiff(Utf8JsonWriter writer, ConfigDiff diff)
+    {
+        writer.WriteStartObject("diff");
+        writer.WriteString("summary", diff.Summary);
+        writer.WriteStartObject("routes");
+        WriteNames(writer, "added", diff.RoutesAdded.Select(r => r.Id));
+        WriteNames(writer, "removed", diff.RoutesRemoved);
+        WriteNames(writer, "changed", diff.RoutesChanged.Select(r => r.Id));
+        writer.WriteEndObject();
+        writer.WriteStartObject("clusters");
+        WriteNames(writer, "added", diff.ClustersAdded.Select(c => c.Key));
+        WriteNames(writer, "removed", diff.ClustersRemoved);
+        WriteNames(writer, "changed", diff.ClustersChanged.Select(c => c.Key));
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNames(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,13 @@
+namespace HotReloadProxy.Configuration.Parsing;
+
+/// <summary>
+/// One problem with a config file: where it is (JSON path, line, column) and a message that says what is
+/// wrong and what to do. <see cref="Format"/> gives the <c>path:line:col: message</c> form editors jump to.
+/// </summary>
+public sealed record ConfigError(string JsonPath, SourcePosition Position, string Message)
+{
+    public string Format(string file) => $"{file}:{Position.Line}:{Position.Column}: {Message}";
+
+    /// <summary>An error about the file as a whole (missing, unreadable, too large): it points at 1:1.</summary>
+    public static ConfigError ForFile(string message) => new("$", SourcePosition.Start, message);
+}

@@ -1,0 +1,42 @@
+using HotReloadProxy.Configuration.Model;
+
+namespace HotReloadProxy.Configuration.Parsing;
+
+/// <summary>The result of parsing: the bound config (possibly partial), where each value came from, and every error.</summary>
+public sealed record ParsedConfig(ProxyConfig Config, SourceMap Positions, IReadOnlyList<ConfigError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>The bytes were empty or not well-formed JSON: possibly a write still in progress.</summary>
+    public bool IsEmpty { get; init; }
+
+    public bool IsSyntaxError { get; init; }
+}
+
+/// <summary>Parses config file bytes. Never throws for bad input: every failure is a <see cref="ConfigError"/> with a position.</summary>
+public static class ConfigParser
+{
+    public static ParsedConfig Parse(byte[] utf8)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        var lines = new LineIndex(utf8);
+        if (utf8.AsSpan().Trim(" \t\r\n"u8).IsEmpty || utf8.AsSpan().SequenceEqual("\uFEFF"u8))
+        {
+            return new ParsedConfig(new ProxyConfig(), SourceMap.Empty,
+                [ConfigError.ForFile("The config file is empty. Write a config object such as {\"routes\": [], \"clusters\": {}}.")])
+            {
+                IsEmpty = true,
+            };
+        }
+
+        var tree = JsonTreeReader.Read(utf8, lines, out var syntaxError);
+        if (syntaxError is not null)
+        {
+            return new ParsedConfig(new ProxyConfig(), SourceMap.Empty, [syntaxError]) { IsSyntaxError = true };
+        }
+
+        var context = new BindingContext();
+        var config = ConfigBinder.Bind(tree, context);
+        return new ParsedConfig(config, context.Map, context.Errors);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace HotReloadProxy.Configuration.Parsing;
+
+/// <summary>Timeouts are written as <c>500ms</c>, <c>30s</c>, <c>2m</c> or a TimeSpan such as <c>00:00:30</c>.</summary>
+public static class Durations
+{
+    public static bool TryParse(string text, out TimeSpan value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        value = default;
+        var trimmed = text.Trim();
+        (string Suffix, double Scale)[] units = [("ms", 1), ("s", 1000), ("m", 60_000)];
+        foreach (var (suffix, scale) in units)
+        {
+            if (trimmed.EndsWith(suffix, StringComparison.Ordinal) &&
+                double.TryParse(trimmed[..^suffix.Length], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) &&
+                double.IsFinite(amount) && Math.Abs(amount * scale) < TimeSpan.MaxValue.TotalMilliseconds)
+            {
+                value = TimeSpan.FromMilliseconds(amount * scale);
+                return true;
+            }
+        }
+
+        return trimmed.Contains(':', StringComparison.Ordinal) &&
+               TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>The canonical text written back by the serializer: whole milliseconds.</summary>
+    public static string Format(TimeSpan value) =>
+        value.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms";
+}

@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace HotReloadProxy.Configuration.Parsing;
+
+/// <summary>Maps UTF-8 byte offsets to 1-based line and character column.</summary>
+internal sealed class LineIndex
+{
+    private readonly byte[] _utf8;
+    private readonly List<int> _lineStarts = [0];
+
+    public LineIndex(byte[] utf8)
+    {
+        _utf8 = utf8;
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            if (utf8[i] == (byte)'\n')
+            {
+                _lineStarts.Add(i + 1);
+            }
+        }
+    }
+
+    public SourcePosition At(long byteOffset)
+    {
+        var offset = (int)Math.Clamp(byteOffset, 0, _utf8.Length);
+        var line = _lineStarts.BinarySearch(offset);
+        if (line < 0)
+        {
+            line = ~line - 1;
+        }
+
+        var lineStart = _lineStarts[line];
+        var column = Encoding.UTF8.GetCharCount(_utf8, lineStart, offset - lineStart) + 1;
+        return new SourcePosition(line + 1, column);
+    }
+
+    /// <summary>Converts the reader's (0-based line, byte-in-line) pair into a character column.</summary>
+    public SourcePosition AtLineByte(long zeroBasedLine, long bytePositionInLine)
+    {
+        var line = (int)Math.Clamp(zeroBasedLine, 0, _lineStarts.Count - 1);
+        return At(_lineStarts[line] + bytePositionInLine);
+    }
+}

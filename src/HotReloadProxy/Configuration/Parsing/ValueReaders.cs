@@ -1,0 +1,127 @@
+using System.Globalization;
+using HotReloadProxy.Configuration.Model;
+
+namespace HotReloadProxy.Configuration.Parsing;
+
+/// <summary>Typed reads of JSON values that report a wrong type as an error at the value's position.</summary>
+internal static class ValueReaders
+{
+    public static string? String(JsonValue? value, string path, BindingContext context)
+    {
+        switch (value)
+        {
+            case null or JsonNullValue:
+                return null;
+            case JsonStringValue text:
+                return text.Value;
+            default:
+                context.Error(path, value.Position, $"'{path}' must be a string, but it is {value.KindName}.");
+                return null;
+        }
+    }
+
+    public static int? Integer(JsonValue? value, string path, BindingContext context, string example)
+    {
+        switch (value)
+        {
+            case null or JsonNullValue:
+                return null;
+            case JsonNumberValue number when int.TryParse(number.RawText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed):
+                return parsed;
+            default:
+                context.Error(path, value.Position, $"'{path}' must be a whole number such as {example}, but it is {Describe(value)}.");
+                return null;
+        }
+    }
+
+    public static TimeSpan? Duration(JsonValue? value, string path, BindingContext context)
+    {
+        var text = String(value, path, context);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Durations.TryParse(text, out var duration))
+        {
+            return duration;
+        }
+
+        context.Error(path, value!.Position, $"'{path}' is not a duration: '{text}'. Write it like \"500ms\", \"30s\", \"2m\" or \"00:00:30\".");
+        return null;
+    }
+
+    public static ValueList<string>? StringList(JsonValue? value, string path, BindingContext context)
+    {
+        switch (value)
+        {
+            case null or JsonNullValue:
+                return null;
+            case JsonArrayValue array:
+                var items = new List<string>(array.Items.Count);
+                for (var i = 0; i < array.Items.Count; i++)
+                {
+                    var itemPath = JsonPaths.Index(path, i);
+                    context.Record(itemPath, array.Items[i]);
+                    if (String(array.Items[i], itemPath, context) is { } item)
+                    {
+                        items.Add(item);
+                    }
+                }
+
+                return new ValueList<string>(items);
+            default:
+                context.Error(path, value.Position, $"'{path}' must be an array of strings, but it is {value.KindName}.");
+                return null;
+        }
+    }
+
+    /// <summary>A header map: names compare case-insensitively, as HTTP does.</summary>
+    public static ValueMap<string>? HeaderMap(JsonValue? value, string path, BindingContext context)
+    {
+        switch (value)
+        {
+            case null or JsonNullValue:
+                return null;
+            case JsonObjectValue obj:
+                var entries = new List<KeyValuePair<string, string>>();
+                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var property in obj.Properties)
+                {
+                    var itemPath = JsonPaths.Property(path, property.Name);
+                    context.Record(itemPath, property.Value);
+                    if (!seen.Add(property.Name))
+                    {
+                        context.Error(itemPath, property.NamePosition, $"Header '{property.Name}' appears twice in '{path}' (header names ignore case); keep one.");
+                        continue;
+                    }
+
+                    if (String(property.Value, itemPath, context) is { } headerValue)
+                    {
+                        entries.Add(new(property.Name, headerValue));
+                    }
+                }
+
+                return new ValueMap<string>(entries, StringComparer.OrdinalIgnoreCase);
+            default:
+                context.Error(path, value.Position, $"'{path}' must be an object of header names to string values, but it is {value.KindName}.");
+                return null;
+        }
+    }
+
+    public static JsonObjectValue? Object(JsonValue? value, string path, BindingContext context)
+    {
+        switch (value)
+        {
+            case null or JsonNullValue:
+                return null;
+            case JsonObjectValue obj:
+                return obj;
+            default:
+                context.Error(path, value.Position, $"'{path}' must be an object, but it is {value.KindName}.");
+                return null;
+        }
+    }
+
+    private static string Describe(JsonValue value) => value is JsonNumberValue number ? $"the number {number.RawText}" : value.KindName;
+}

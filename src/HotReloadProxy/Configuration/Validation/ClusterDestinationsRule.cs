@@ -1,0 +1,38 @@
+using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Configuration.Parsing;
+
+namespace HotReloadProxy.Configuration.Validation;
+
+internal sealed class ClusterDestinationsRule : IConfigRule
+{
+    public void Check(ProxyConfig config, ValidationReport report)
+    {
+        foreach (var (name, cluster) in config.Clusters)
+        {
+            if (cluster.Destinations.Count == 0)
+            {
+                report.Error(JsonPaths.Property(JsonPaths.Cluster(name), "destinations"),
+                    $"Cluster '{name}' has no destinations; add at least one, such as \"d1\": {{\"address\": \"http://127.0.0.1:5001\"}}.");
+            }
+
+            foreach (var (destination, destinationConfig) in cluster.Destinations)
+            {
+                var path = JsonPaths.Property(JsonPaths.Destination(name, destination), "address");
+                if (string.IsNullOrEmpty(destinationConfig.Address))
+                {
+                    report.Error(path, $"Destination '{destination}' of cluster '{name}' has no address; add \"address\": \"http://host:port\".");
+                }
+                else if (!IsAbsoluteHttpUrl(destinationConfig.Address))
+                {
+                    report.Error(path, $"Address '{destinationConfig.Address}' of destination '{destination}' is not an absolute http or https URL; write it like \"http://127.0.0.1:5001\".");
+                }
+            }
+        }
+    }
+
+    private static bool IsAbsoluteHttpUrl(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) &&
+        (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) &&
+        !string.IsNullOrEmpty(uri.Host) && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment) &&
+        string.IsNullOrEmpty(uri.UserInfo);
+}

@@ -1,0 +1,37 @@
+using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Configuration.Parsing;
+
+namespace HotReloadProxy.Configuration.Validation;
+
+internal sealed class TransformsRule : IConfigRule
+{
+    public void Check(ProxyConfig config, ValidationReport report)
+    {
+        for (var i = 0; i < config.Routes.Count; i++)
+        {
+            if (config.Routes[i].Transforms is not { } transforms)
+            {
+                continue;
+            }
+
+            var path = JsonPaths.Property(JsonPaths.Route(i), "transforms");
+            CheckPrefix(report, JsonPaths.Property(path, "pathRemovePrefix"), transforms.PathRemovePrefix);
+            CheckPrefix(report, JsonPaths.Property(path, "pathPrefix"), transforms.PathPrefix);
+            HeaderRules.Check(report, JsonPaths.Property(path, "requestHeaders"), transforms.RequestHeaders);
+            HeaderRules.Check(report, JsonPaths.Property(path, "responseHeaders"), transforms.ResponseHeaders);
+        }
+    }
+
+    private static void CheckPrefix(ValidationReport report, string path, string? prefix)
+    {
+        if (prefix is null)
+        {
+            return;
+        }
+
+        if (!prefix.StartsWith('/') || prefix.Length < 2 || prefix.AsSpan().IndexOfAny('?', '#') >= 0 || prefix.Contains("//", StringComparison.Ordinal))
+        {
+            report.Error(path, $"'{prefix}' is not a path prefix; write it like \"/api\" (starts with '/', no '?', '#' or '//').");
+        }
+    }
+}

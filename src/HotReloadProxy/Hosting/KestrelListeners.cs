@@ -1,0 +1,55 @@
+using System.Net;
+using HotReloadProxy.Admin;
+using HotReloadProxy.Reload;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace HotReloadProxy.Hosting;
+
+/// <summary>
+/// Binds the public and admin listeners. The admin listener's connections are marked so the admin
+/// endpoints answer there only. Runs when Kestrel starts; it loads the config first because the file's
+/// "server" section may name the addresses.
+/// </summary>
+internal static class KestrelListeners
+{
+    public static void Configure(KestrelServerOptions kestrel, ReloadEngine engine, ProxyEndpoints endpoints)
+    {
+        var server = engine.LoadInitial().Config.Server;
+        var urls = endpoints.Urls ?? server?.Urls ?? ProxyEndpoints.DefaultUrls;
+        var adminUrls = endpoints.AdminUrls ?? server?.AdminUrls ?? ProxyEndpoints.DefaultAdminUrls;
+        foreach (var (_, address, port) in ListenAddresses.Parse(urls, "--urls"))
+        {
+            Listen(kestrel, address, port, endpoints.AddPublic, admin: false);
+        }
+
+        if (!adminUrls.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var (_, address, port) in ListenAddresses.Parse(adminUrls, "--admin-urls"))
+            {
+                Listen(kestrel, address, port, endpoints.AddAdmin, admin: true);
+            }
+        }
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, IPAddress? address, int port, Action<ListenOptions> register, bool admin)
+    {
+        void Setup(ListenOptions options)
+        {
+            if (admin)
+            {
+                options.Use(AdminConnection.Mark);
+            }
+
+            register(options);
+        }
+
+        if (address is null)
+        {
+            kestrel.ListenLocalhost(port, Setup);
+        }
+        else
+        {
+            kestrel.Listen(address, port, Setup);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using HotReloadProxy.Reload;
+using Microsoft.Extensions.Configuration;
+
+namespace HotReloadProxy.Hosting;
+
+/// <summary>
+/// Command-line settings (also read from HOTRELOAD_* environment variables, e.g. HOTRELOAD_POLL=500).
+/// Unlike the config file, these apply at startup only.
+/// </summary>
+public sealed record ProxyOptions
+{
+    public const string DefaultConfigFile = "proxy.json";
+
+    public required string ConfigPath { get; init; }
+
+    /// <summary>True when --config was given: then a missing file is an error, not a reason to serve the default.</summary>
+    public bool ConfigPathExplicit { get; init; }
+
+    /// <summary>Poll the file at this interval instead of watching it (bind mounts, network shares).</summary>
+    public TimeSpan? PollInterval { get; init; }
+
+    public TimeSpan QuietWindow { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    public long MaxConfigBytes { get; init; } = ReloadEngineOptions.DefaultMaxConfigBytes;
+
+    public bool EmitGenerationHeader { get; init; }
+
+    public static ProxyOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configPath = Setting(configuration, "config");
+        var poll = Milliseconds(configuration, "poll");
+        return new ProxyOptions
+        {
+            ConfigPath = Path.GetFullPath(configPath ?? DefaultConfigFile),
+            ConfigPathExplicit = configPath is not null,
+            PollInterval = poll is null ? null : poll.Value > TimeSpan.Zero ? poll : throw new ProxyOptionsException("--poll must be a positive number of milliseconds, such as --poll 500."),
+            QuietWindow = Milliseconds(configuration, "reload-debounce") ?? TimeSpan.FromMilliseconds(20),
+            MaxConfigBytes = Number(configuration, "max-config-bytes") ?? ReloadEngineOptions.DefaultMaxConfigBytes,
+            EmitGenerationHeader = Flag(configuration, "generation-header"),
+        };
+    }
+
+    /// <summary>Reads "name" from the command line or "NAME"/"NAME_WITH_UNDERSCORES" from the environment.</summary>
+    internal static string? Setting(IConfiguration configuration, string name)
+    {
+        var value = configuration[name] ?? configuration[name.Replace('-', '_')];
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    private static TimeSpan? Milliseconds(IConfiguration configuration, string name)
+    {
+        var value = Number(configuration, name);
+        return value is null ? null : value >= 0 ? TimeSpan.FromMilliseconds(value.Value)
+            : throw new ProxyOptionsException($"--{name} must be zero or a positive number of milliseconds.");
+    }
+
+    private static long? Number(IConfiguration configuration, string name)
+    {
+        var text = Setting(configuration, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ProxyOptionsException($"--{name} expects a whole number, but got '{text}'.");
+    }
+
+    private static bool Flag(IConfiguration configuration, string name)
+    {
+        var text = Setting(configuration, name);
+        return text is not null && (!bool.TryParse(text, out var value) || value);
+    }
+}
+
+/// <summary>A command-line setting is malformed; the message says which and how to write it.</summary>
+public sealed class ProxyOptionsException : Exception
+{
+    public ProxyOptionsException()
+    {
+    }
+
+    public ProxyOptionsException(string message)
+        : base(message)
+    {
+    }
+
+    public ProxyOptionsException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

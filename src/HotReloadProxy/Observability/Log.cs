@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Logging;
+
+namespace HotReloadProxy.Observability;
+
+/// <summary>
+/// Every log event the proxy writes. Event ids are stable: dashboards and alerts may key on them, so an
+/// id is never reused for a different meaning. Values are structured; header values are redacted first.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, EventName = "ConfigLoaded", Level = LogLevel.Information,
+        Message = "Config generation {Generation} loaded from {Source} (sha256 {ShaPrefix}): {RouteCount} routes, {ClusterCount} clusters")]
+    public static partial void ConfigLoaded(ILogger logger, long generation, string source, string shaPrefix, int routeCount, int clusterCount);
+
+    [LoggerMessage(EventId = 1001, EventName = "DefaultConfigInUse", Level = LogLevel.Information,
+        Message = "No config file at {Path}; serving the embedded default config. Create that file (or pass --config) to configure routes; it is picked up without a restart.")]
+    public static partial void DefaultConfigInUse(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 1010, EventName = "ReloadApplied", Level = LogLevel.Information,
+        Message = "Config generation {Generation} applied (sha256 {ShaPrefix}): {Diff}, {DurationMs:0.0} ms")]
+    public static partial void ReloadApplied(ILogger logger, long generation, string shaPrefix, string diff, double durationMs);
+
+    [LoggerMessage(EventId = 1011, EventName = "ReloadRejected", Level = LogLevel.Warning,
+        Message = "Config reload rejected ({Reason}); still serving generation {Generation}. {Causes}")]
+    public static partial void ReloadRejected(ILogger logger, string reason, long generation, string causes);
+
+    [LoggerMessage(EventId = 1012, EventName = "ReloadRejectedAgain", Level = LogLevel.Debug,
+        Message = "Config reload rejected again for the same reason ({Reason}); still serving generation {Generation}")]
+    public static partial void ReloadRejectedAgain(ILogger logger, string reason, long generation);
+
+    [LoggerMessage(EventId = 1013, EventName = "ReloadUnchanged", Level = LogLevel.Debug,
+        Message = "Config file {Source} is unchanged (sha256 {ShaPrefix}); generation {Generation} keeps serving")]
+    public static partial void ReloadUnchanged(ILogger logger, string source, string shaPrefix, long generation);
+
+    [LoggerMessage(EventId = 1014, EventName = "ReloadDeferred", Level = LogLevel.Debug,
+        Message = "Config file {Source} is not usable yet ({Reason}); retrying in {DelayMs} ms in case a write is in progress")]
+    public static partial void ReloadDeferred(ILogger logger, string source, string reason, double delayMs);
+
+    [LoggerMessage(EventId = 1015, EventName = "RouteChanged", Level = LogLevel.Debug,
+        Message = "Route {RouteId} {Change}: {Details}")]
+    public static partial void RouteChanged(ILogger logger, string routeId, string change, string details);
+
+    [LoggerMessage(EventId = 1016, EventName = "ReloadTriggered", Level = LogLevel.Debug,
+        Message = "Reload triggered by {Trigger}")]
+    public static partial void ReloadTriggered(ILogger logger, string trigger);
+
+    [LoggerMessage(EventId = 1020, EventName = "WatchStarted", Level = LogLevel.Information,
+        Message = "Watching {Path} for changes ({Mode})")]
+    public static partial void WatchStarted(ILogger logger, string path, string mode);
+
+    [LoggerMessage(EventId = 1021, EventName = "WatcherFailed", Level = LogLevel.Warning,
+        Message = "The file watcher on {Directory} failed ({Error}); re-reading the config and restarting the watcher")]
+    public static partial void WatcherFailed(ILogger logger, string directory, string error);
+
+    [LoggerMessage(EventId = 1022, EventName = "WatchedDirectoryMissing", Level = LogLevel.Warning,
+        Message = "The config directory {Directory} does not exist; the last good config keeps serving and the proxy watches for the directory to come back")]
+    public static partial void WatchedDirectoryMissing(ILogger logger, string directory);
+
+    [LoggerMessage(EventId = 1023, EventName = "SignalReload", Level = LogLevel.Information,
+        Message = "SIGHUP received; reloading the config")]
+    public static partial void SignalReload(ILogger logger);
+
+    [LoggerMessage(EventId = 1024, EventName = "ReloadFailedUnexpectedly", Level = LogLevel.Error,
+        Message = "A reload failed unexpectedly; the last good config keeps serving and the next change triggers a new attempt")]
+    public static partial void ReloadFailedUnexpectedly(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1030, EventName = "ForwardingFailed", Level = LogLevel.Warning,
+        Message = "Forwarding {Method} {Path} on route {RouteId} to {Destination} failed: {Error}")]
+    public static partial void ForwardingFailed(ILogger logger, string method, string path, string routeId, string destination, string error);
+
+    [LoggerMessage(EventId = 1040, EventName = "ListenersReady", Level = LogLevel.Information,
+        Message = "Proxy listening on {PublicUrls}; admin endpoints on {AdminUrls}")]
+    public static partial void ListenersReady(ILogger logger, string publicUrls, string adminUrls);
+}

@@ -1,0 +1,18 @@
+namespace HotReloadProxy.Reload;
+
+/// <summary>What reading the config file gave: bytes, or why there were none.</summary>
+public abstract record ConfigFileRead
+{
+    public sealed record Content(byte[] Bytes) : ConfigFileRead;
+
+    public sealed record Missing : ConfigFileRead;
+
+    public sealed record IsDirectory : ConfigFileRead;
+
+    public sealed record Unreadable(string Reason) : ConfigFileRead;
+
+    public sealed record TooLarge(long Size) : ConfigFileRead;
+}
+
+/// <summary>What a poll compares first: cheap metadata, before any bytes are read and hashed.</summary>
+public readonly record struct ConfigFileStamp(string ResolvedPath, bool Exists, bool IsDirectory, long Length, DateTime LastWriteUtc);

@@ -1,0 +1,143 @@
+using HotReloadProxy.Observability;
+using Microsoft.Extensions.Logging;
+
+namespace HotReloadProxy.Reload;
+
+/// <summary>
+/// Turns a stream of triggers into reload passes: waits for a quiet window (each trigger restarts it, up to
+/// a maximum delay), runs one pass at a time, re-reads a file that looks mid-write before judging it, and
+/// after a pass runs exactly one more if triggers arrived meanwhile. Time comes from the injected
+/// <see cref="TimeProvider"/>, so tests drive it with a fake clock and no real timers.
+/// </summary>
+public sealed class ReloadScheduler : IDisposable
+{
+    private readonly ReloadEngine _engine;
+    private readonly TimeProvider _time;
+    private readonly ReloadSchedulerOptions _options;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly ITimer _timer;
+    private ReloadTrigger? _pending;
+    private long _pendingSince;
+    private bool _running;
+    private bool _disposed;
+    private int _retries;
+
+    public ReloadScheduler(ReloadEngine engine, TimeProvider time, ReloadSchedulerOptions options, ILogger<ReloadScheduler> logger)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _engine = engine;
+        _time = time;
+        _options = options;
+        _logger = logger;
+        _timer = time.CreateTimer(_ => RunPass(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    public ReloadSchedulerOptions Options => _options;
+
+    /// <summary>Something may have changed. Cheap and non-blocking; called from watcher, poller and signal threads.</summary>
+    public void Notify(ReloadTrigger trigger)
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            if (_pending is null)
+            {
+                _pendingSince = _time.GetTimestamp();
+            }
+
+            _pending = trigger;
+            _retries = 0;
+            if (!_running)
+            {
+                Arm(DelayForPending());
+            }
+        }
+    }
+
+    /// <summary>Reloads now, on the caller's thread, and judges the file as it is (no write-in-progress retries).</summary>
+    public ReloadOutcome ReloadNow(ReloadTrigger trigger) => _engine.Reload(trigger, allowDefer: false)!;
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+        }
+
+        _timer.Dispose();
+    }
+
+    private void RunPass()
+    {
+        ReloadTrigger trigger;
+        bool allowDefer;
+        lock (_gate)
+        {
+            if (_running || _pending is null || _disposed)
+            {
+                return;
+            }
+
+            trigger = _pending;
+            _pending = null;
+            _running = true;
+            allowDefer = _retries < _options.WriteInProgressRetries;
+        }
+
+        ReloadOutcome? outcome = null;
+        var failed = false;
+        try
+        {
+            outcome = _engine.Reload(trigger, allowDefer);
+        }
+#pragma warning disable CA1031 // The scheduler must survive anything a pass throws; the next trigger gets a fresh attempt.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            failed = true;
+            Log.ReloadFailedUnexpectedly(_logger, ex);
+        }
+
+        lock (_gate)
+        {
+            _running = false;
+            if (_disposed)
+            {
+                return;
+            }
+
+            if (_pending is not null)
+            {
+                // Triggers arrived during the pass: exactly one more pass, after a fresh quiet window.
+                _pendingSince = _time.GetTimestamp();
+                Arm(_options.QuietWindow);
+            }
+            else if (outcome is null && !failed)
+            {
+                _retries++;
+                _pending = trigger with { Kind = ReloadTriggerKind.Retry, Detail = $"{trigger} retry {_retries}" };
+                _pendingSince = _time.GetTimestamp();
+                Log.ReloadDeferred(_logger, _engine.SourcePath, "missing, empty or malformed", _options.QuietWindow.TotalMilliseconds);
+                Arm(_options.QuietWindow);
+            }
+            else
+            {
+                _retries = 0;
+            }
+        }
+    }
+
+    private TimeSpan DelayForPending()
+    {
+        var waited = _time.GetElapsedTime(_pendingSince);
+        var untilMax = _options.MaxDelay - waited;
+        return untilMax < _options.QuietWindow ? (untilMax > TimeSpan.Zero ? untilMax : TimeSpan.Zero) : _options.QuietWindow;
+    }
+
+    private void Arm(TimeSpan due) => _timer.Change(due, Timeout.InfiniteTimeSpan);
+}

@@ -1,0 +1,28 @@
+using System.Runtime.InteropServices;
+using HotReloadProxy.Observability;
+using Microsoft.Extensions.Logging;
+
+namespace HotReloadProxy.Reload.Triggers;
+
+/// <summary>SIGHUP reloads the config, as nginx users expect, instead of terminating the process.</summary>
+public sealed class HangupSignalTrigger : IDisposable
+{
+    private readonly PosixSignalRegistration? _registration;
+
+    public HangupSignalTrigger(Action<ReloadTrigger> notify, ILogger logger)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        _registration = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            Log.SignalReload(logger);
+            notify(ReloadTrigger.Signal);
+        });
+    }
+
+    public void Dispose() => _registration?.Dispose();
+}

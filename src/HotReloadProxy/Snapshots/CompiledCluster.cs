@@ -1,0 +1,31 @@
+using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Forwarding;
+
+namespace HotReloadProxy.Snapshots;
+
+public sealed record CompiledDestination(string Name, string Prefix);
+
+/// <summary>A cluster ready to serve: its destinations, the balancer that picks one, and its invoker.</summary>
+public sealed class CompiledCluster
+{
+    internal CompiledCluster(string name, ClusterConfig config, SharedInvoker invoker)
+    {
+        Name = name;
+        Config = config;
+        Invoker = invoker;
+        Destinations = config.Destinations.Select(d => new CompiledDestination(d.Key, d.Value.Address)).ToArray();
+        Balancer = LoadBalancer.For(config.LoadBalancing);
+    }
+
+    public string Name { get; }
+
+    public ClusterConfig Config { get; }
+
+    public SharedInvoker Invoker { get; }
+
+    public IReadOnlyList<CompiledDestination> Destinations { get; }
+
+    public LoadBalancer Balancer { get; }
+
+    public CompiledDestination PickDestination() => Destinations[Balancer.Pick(Destinations.Count)];
+}

@@ -1,0 +1,30 @@
+using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Forwarding;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace HotReloadProxy.Snapshots;
+
+/// <summary>A route ready to serve: either a cluster with its transforms and timeout, or a direct response.</summary>
+public sealed class CompiledRoute
+{
+    internal CompiledRoute(RouteConfig config, CompiledCluster? cluster, DirectResponder? respond, RouteTransformer transformer, TimeSpan timeout)
+    {
+        Config = config;
+        Cluster = cluster;
+        Respond = respond;
+        Transformer = transformer;
+        RequestConfig = new ForwarderRequestConfig { ActivityTimeout = timeout };
+    }
+
+    public string Id => Config.Id;
+
+    public RouteConfig Config { get; }
+
+    public CompiledCluster? Cluster { get; }
+
+    public DirectResponder? Respond { get; }
+
+    public RouteTransformer Transformer { get; }
+
+    public ForwarderRequestConfig RequestConfig { get; }
+}

@@ -1,0 +1,51 @@
+using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Forwarding;
+using HotReloadProxy.Routing;
+
+namespace HotReloadProxy.Snapshots;
+
+/// <summary>
+/// Builds a complete snapshot from a validated config before anything can see it. Clusters whose config
+/// did not change keep the previous snapshot's invoker, so their connection pools survive the reload.
+/// </summary>
+public sealed class SnapshotCompiler(IInvokerFactory invokers, ForwardingOptions forwarding)
+{
+    /// <summary>Used when neither the route nor its cluster sets a timeout (YARP's default activity timeout).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
+
+    public ConfigSnapshot Compile(ProxyConfig config, long generation, string sha256, DateTimeOffset loadedAt, string source, ConfigSnapshot? previous)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var clusters = new Dictionary<string, CompiledCluster>(config.Clusters.Count, StringComparer.Ordinal);
+        foreach (var (name, clusterConfig) in config.Clusters)
+        {
+            var invoker = previous is not null && previous.Clusters.TryGetValue(name, out var old) && old.Config == clusterConfig
+                ? old.Invoker.AddReference()
+                : new SharedInvoker(invokers.Create(name, clusterConfig));
+            clusters.Add(name, new CompiledCluster(name, clusterConfig, invoker));
+        }
+
+        var entries = new List<RouteEntry<CompiledRoute>>(config.Routes.Count);
+        for (var i = 0; i < config.Routes.Count; i++)
+        {
+            var route = config.Routes[i];
+            var cluster = route.Cluster is null ? null : clusters[route.Cluster];
+            var responseHeaders = ResponseHeaders.From(route.Transforms?.ResponseHeaders);
+            var compiled = new CompiledRoute(
+                route,
+                cluster,
+                route.Respond is null ? null : new DirectResponder(route.Respond, responseHeaders),
+                new RouteTransformer(route.Transforms, responseHeaders, forwarding),
+                route.Timeout ?? cluster?.Config.Timeout ?? DefaultTimeout);
+            entries.Add(new RouteEntry<CompiledRoute>(
+                RouteTemplateParser.Parse(route.Match.Path),
+                route.Match.Methods,
+                route.Match.Hosts?.Select(h => HostPattern.TryParse(h, out var pattern) ? pattern! : throw new FormatException(h)).ToList(),
+                route.Order,
+                i,
+                compiled));
+        }
+
+        return new ConfigSnapshot(generation, sha256, loadedAt, source, config, new RouteTable<CompiledRoute>(entries), clusters);
+    }
+}
