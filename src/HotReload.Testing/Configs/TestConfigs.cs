@@ -1,0 +1,67 @@
+using HotReloadProxy.Configuration;
+using HotReloadProxy.Configuration.Model;
+
+namespace HotReload.Testing.Configs;
+
+/// <summary>
+/// Small builders for the configs reload tests write. Every config made here answers <c>GET /version</c>
+/// directly with its version as the body and in <see cref="VersionHeader"/>, so any response tells which
+/// file content served it.
+/// </summary>
+public static class TestConfigs
+{
+    public const string VersionHeader = "X-Config-Version";
+
+    public static RouteConfig VersionRoute(string version) => new()
+    {
+        Id = "version",
+        Match = new RouteMatch { Path = "/version" },
+        Respond = new DirectResponse { Status = 200, Body = version },
+        Transforms = new RouteTransforms { ResponseHeaders = Headers((VersionHeader, version)) },
+    };
+
+    public static RouteConfig RespondRoute(string id, string path, string body, int status = 200) => new()
+    {
+        Id = id,
+        Match = new RouteMatch { Path = path },
+        Respond = new DirectResponse { Status = status, Body = body },
+    };
+
+    public static RouteConfig ForwardRoute(string id, string path, string cluster, string? version = null) => new()
+    {
+        Id = id,
+        Match = new RouteMatch { Path = path },
+        Cluster = cluster,
+        Transforms = version is null ? null : new RouteTransforms { ResponseHeaders = Headers((VersionHeader, version)) },
+    };
+
+    public static ClusterConfig Cluster(params Uri[] destinations) => new()
+    {
+        Destinations = new ValueMap<DestinationConfig>(
+            destinations.Select((uri, i) => new KeyValuePair<string, DestinationConfig>($"d{i + 1}", new DestinationConfig { Address = uri.ToString().TrimEnd('/') })),
+            StringComparer.Ordinal),
+    };
+
+    /// <summary>A config with the version route plus the given routes and clusters.</summary>
+    public static ProxyConfig Versioned(string version, IEnumerable<RouteConfig>? routes = null, IEnumerable<KeyValuePair<string, ClusterConfig>>? clusters = null) => new()
+    {
+        Routes = new ValueList<RouteConfig>(new[] { VersionRoute(version) }.Concat(routes ?? [])),
+        Clusters = new ValueMap<ClusterConfig>(clusters ?? [], StringComparer.Ordinal),
+    };
+
+    public static ValueMap<string> Headers(params (string Name, string Value)[] headers) =>
+        new(headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value)), StringComparer.OrdinalIgnoreCase);
+
+    public static string ToJson(this ProxyConfig config) => ConfigJsonWriter.ToJson(config);
+
+    /// <summary>Valid JSON with a semantic error: a route that names a cluster that does not exist.</summary>
+    public static string UnknownClusterJson(string version) =>
+        (Versioned(version) with { Routes = new ValueList<RouteConfig>([VersionRoute(version), ForwardRoute("orphan", "/orphan", "missing")]) }).ToJson();
+
+    /// <summary>Malformed JSON: the config of <paramref name="version"/> cut in half.</summary>
+    public static string TruncatedJson(string version)
+    {
+        var json = Versioned(version).ToJson();
+        return json[..(json.Length / 2)];
+    }
+}
