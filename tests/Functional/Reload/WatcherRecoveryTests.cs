@@ -1,0 +1,39 @@
+using HotReload.Functional.Tests.Support;
+using HotReload.Testing.Configs;
+using HotReload.Testing.Files;
+using HotReload.Testing.Proxies;
+using HotReload.Testing.Requirements;
+using HotReloadProxy.Hosting;
+using HotReloadProxy.Reload;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotReload.Functional.Tests.Reload;
+
+/// <summary>A watcher that dies silently is the worst bug: errors re-arm it and force a full re-read.</summary>
+public sealed class WatcherRecoveryTests
+{
+    [Fact]
+    [Requirement("CD-07")]
+    public async Task A_buffer_overflow_rearms_the_watcher_rereads_the_file_and_later_edits_still_apply()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("proxy.json");
+        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
+        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path });
+        var watcher = proxy.Services.GetRequiredService<ConfigTriggers>().Watcher!;
+        var armed = watcher.ArmCount;
+
+        var mark = proxy.Events.Mark();
+        watcher.SimulateError(new InternalBufferOverflowException("Too many changes at once in directory."));
+        var reread = await proxy.Events.WaitForAsync(o => o.Trigger.Kind == ReloadTriggerKind.WatcherRecovery, "a re-read after the watcher error", mark);
+
+        Assert.Equal(ReloadResult.Unchanged, reread.Result);
+        Assert.Equal(armed + 1, watcher.ArmCount);
+        Assert.Single(proxy.Logs.GetSnapshot(), r => r.Id.Id == 1021);
+
+        mark = proxy.Events.Mark();
+        ConfigFileWrites.AtomicWrite(path, TestConfigs.Versioned("v2").ToJson());
+        await proxy.Events.WaitForAppliedAsync(mark);
+        await proxy.CreateClient().AssertServesVersionAsync("v2");
+    }
+}
