@@ -201,6 +201,36 @@ public sealed class ConfigParserSyntaxTests
 
     [Fact]
     [Requirement("CV-01")]
+    public void Lines_inside_comments_are_counted()
+    {
+        var error = SyntaxError(Parse("/* line 1\n   line 2\n*/ {\"routes\": [] \"clusters\": {}}"));
+
+        AssertAt(error, 3, 18);
+    }
+
+    [Fact]
+    [Requirement("CV-01")]
+    public void Comment_after_the_config_object_is_accepted()
+    {
+        Assert.True(Parse("{\"routes\": [], \"clusters\": {}}\n// the end\n/* really */\n").Succeeded);
+    }
+
+    [Fact]
+    [Requirement("CV-01")]
+    public void Windows_line_endings_give_the_same_positions()
+    {
+        AssertAt(SyntaxError(Parse("{\r\n  \"routes\": []\r\n  \"clusters\": {}\r\n}\r\n")), 3, 3);
+    }
+
+    [Fact]
+    [Requirement("CV-01")]
+    public void Tabs_count_as_one_column()
+    {
+        AssertAt(SyntaxError(Parse("{\n\t\"routes\": []\n\t\"clusters\": {}\n}")), 3, 2);
+    }
+
+    [Fact]
+    [Requirement("CV-01")]
     public void Bom_is_accepted()
     {
         var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("{\"routes\": [], \"clusters\": {}}")).ToArray();

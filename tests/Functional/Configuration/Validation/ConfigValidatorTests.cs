@@ -261,11 +261,28 @@ public sealed class ConfigValidatorTests
     [InlineData("")]
     [InlineData("http://example.com")]
     [InlineData("example.com/path")]
+    [InlineData(":8080")]
+    [InlineData("::1")]
     public void Bad_host_is_reported_at_the_item(string host)
     {
         OneErrorAtMark(
             OneRoute("\"id\": \"a\", \"cluster\": \"c\", \"match\": {\"path\": \"/\", \"hosts\": [\"ok.com\", §\"" + host + "\"]}"),
             $"'{host}' is not a valid host");
+    }
+
+    [Theory]
+    [Requirement("CV-08", "PX-03")]
+    [InlineData("example.com")]
+    [InlineData("*.example.com")]
+    [InlineData("localhost:8080")]
+    [InlineData("*.example.com:443")]
+    [InlineData("127.0.0.1")]
+    [InlineData("[::1]")]
+    [InlineData("[::1]:8080")]
+    [InlineData("xn--bcher-kva.example")]
+    public void Good_hosts_are_accepted(string host)
+    {
+        Assert.Empty(Validate(OneRoute("\"id\": \"a\", \"cluster\": \"c\", \"match\": {\"path\": \"/\", \"hosts\": [\"" + host + "\"]}")));
     }
 
     [Fact]
