@@ -34,8 +34,10 @@ public sealed class HostPattern
 
         var wildcard = host.StartsWith("*.", StringComparison.Ordinal);
         var name = wildcard ? host[2..] : host;
+        // ':' belongs only inside a bracketed IPv6 literal ("[::1]"); ":8080" or "::1" would match no request.
         if (name.Length == 0 || name.Contains('*', StringComparison.Ordinal) ||
-            !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '[' or ']' or ':'))
+            !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '[' or ']' or ':') ||
+            (name.Contains(':', StringComparison.Ordinal) && !(name.StartsWith('[') && name.EndsWith(']'))))
         {
             return false;
         }

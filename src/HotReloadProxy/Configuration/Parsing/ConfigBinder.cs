@@ -146,7 +146,7 @@ internal static class ConfigBinder
         var policyPath = JsonPaths.Property(path, "loadBalancing");
         var policy = LoadBalancingPolicy.RoundRobin;
         if (ValueReaders.String(fields["loadBalancing"], policyPath, context) is { } policyText &&
-            !Enum.TryParse(policyText, ignoreCase: false, out policy) | !Enum.IsDefined(policy))
+            !Enum.TryParse(policyText, ignoreCase: false, out policy) | !Enum.GetNames<LoadBalancingPolicy>().Contains(policyText, StringComparer.Ordinal))
         {
             context.Error(policyPath, fields["loadBalancing"]!.Position, $"Unknown load balancing policy '{policyText}' in cluster '{name}'. Use one of: {string.Join(", ", Enum.GetNames<LoadBalancingPolicy>())}.");
             policy = LoadBalancingPolicy.RoundRobin;

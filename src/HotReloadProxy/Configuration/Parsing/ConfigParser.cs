@@ -20,7 +20,13 @@ public static class ConfigParser
     {
         ArgumentNullException.ThrowIfNull(utf8);
         var lines = new LineIndex(utf8);
-        if (utf8.AsSpan().Trim(" \t\r\n"u8).IsEmpty || utf8.AsSpan().SequenceEqual("\uFEFF"u8))
+        var content = utf8.AsSpan();
+        if (content.StartsWith("\uFEFF"u8))
+        {
+            content = content[3..];
+        }
+
+        if (content.Trim(" \t\r\n"u8).IsEmpty)
         {
             return new ParsedConfig(new ProxyConfig(), SourceMap.Empty,
                 [ConfigError.ForFile("The config file is empty. Write a config object such as {\"routes\": [], \"clusters\": {}}.")])

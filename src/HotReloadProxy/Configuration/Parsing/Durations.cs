@@ -26,7 +26,13 @@ public static class Durations
                TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out value);
     }
 
-    /// <summary>The canonical text written back by the serializer: whole milliseconds.</summary>
+    /// <summary>
+    /// The canonical text written back by the serializer: whole milliseconds when the value is a whole
+    /// number of them, otherwise the exact TimeSpan text (<c>hh:mm:ss.fffffff</c>), so parsing it back
+    /// gives the same value to the tick.
+    /// </summary>
     public static string Format(TimeSpan value) =>
-        value.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms";
+        value.Ticks % TimeSpan.TicksPerMillisecond == 0
+            ? (value.Ticks / TimeSpan.TicksPerMillisecond).ToString(CultureInfo.InvariantCulture) + "ms"
+            : value.ToString("c", CultureInfo.InvariantCulture);
 }

@@ -7,10 +7,12 @@ internal sealed class LineIndex
 {
     private readonly byte[] _utf8;
     private readonly List<int> _lineStarts = [0];
+    private readonly bool _hasBom;
 
     public LineIndex(byte[] utf8)
     {
         _utf8 = utf8;
+        _hasBom = utf8.AsSpan().StartsWith("\uFEFF"u8);
         for (var i = 0; i < utf8.Length; i++)
         {
             if (utf8[i] == (byte)'\n')
@@ -31,6 +33,12 @@ internal sealed class LineIndex
 
         var lineStart = _lineStarts[line];
         var column = Encoding.UTF8.GetCharCount(_utf8, lineStart, offset - lineStart) + 1;
+        if (line == 0 && _hasBom && offset >= 3)
+        {
+            // Editors neither show nor count a UTF-8 byte order mark: the character after it is column 1.
+            column--;
+        }
+
         return new SourcePosition(line + 1, column);
     }
 

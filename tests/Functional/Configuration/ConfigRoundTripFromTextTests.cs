@@ -1,0 +1,37 @@
+using HotReload.Testing.Requirements;
+using HotReloadProxy.Configuration;
+using HotReloadProxy.Configuration.Parsing;
+using static HotReload.Functional.Tests.Configuration.ConfigText;
+
+namespace HotReload.Functional.Tests.Configuration;
+
+/// <summary>A config as a user writes it, parsed, written back and parsed again, is unchanged.</summary>
+[Requirement("CV-14")]
+public sealed class ConfigRoundTripFromTextTests
+{
+    [Theory]
+    [InlineData("30s")]
+    [InlineData("1.5s")]
+    [InlineData("250ms")]
+    [InlineData("2m")]
+    [InlineData("00:00:30")]
+    [InlineData("1.2345ms")]
+    [InlineData("0.0001ms")]
+    [InlineData("0.5ms")]
+    [InlineData("00:00:00.1234567")]
+    [InlineData("59.9999999m")]
+    public void Timeouts_round_trip_exactly(string timeout)
+    {
+        var parsed = Parse(
+            "{\"routes\": [{\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"cluster\": \"c\", \"timeout\": \"" + timeout + "\"}]," +
+            " \"clusters\": {\"c\": {\"timeout\": \"" + timeout + "\", \"destinations\": {\"d\": {\"address\": \"http://a\"}}}}}");
+        Assert.True(parsed.Succeeded);
+        Assert.Empty(new HotReloadProxy.Configuration.Validation.ConfigValidator().Validate(parsed.Config, parsed.Positions));
+
+        var again = ConfigParser.Parse(ConfigJsonWriter.ToUtf8(parsed.Config));
+
+        Assert.True(again.Succeeded, string.Join(" | ", again.Errors.Select(e => e.Format("f"))));
+        Assert.Equal(parsed.Config.Routes[0].Timeout, again.Config.Routes[0].Timeout);
+        Assert.Equal(parsed.Config, again.Config);
+    }
+}
