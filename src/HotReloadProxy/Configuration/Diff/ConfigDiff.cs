@@ -26,12 +26,19 @@ public sealed record ConfigDiff
 
     public required ServerConfig? Server { get; init; }
 
-    public bool IsEmpty => RoutesAdded.Count == 0 && RoutesRemoved.Count == 0 && RoutesChanged.Count == 0 &&
+    /// <summary>
+    /// The routes kept from before now stand in a different relative order. Declaration order breaks
+    /// precedence ties, so a reorder alone can change which route answers.
+    /// </summary>
+    public required bool RoutesReordered { get; init; }
+
+    public bool IsEmpty => RoutesAdded.Count == 0 && RoutesRemoved.Count == 0 && RoutesChanged.Count == 0 && !RoutesReordered &&
                            ClustersAdded.Count == 0 && ClustersRemoved.Count == 0 && ClustersChanged.Count == 0;
 
-    /// <summary>The counts as the reload log prints them: <c>routes +1 -0 ~2, clusters +0 -0 ~1</c>.</summary>
+    /// <summary>The counts as the reload log prints them: <c>routes +1 -0 ~2, clusters +0 -0 ~1</c> (and <c>, routes reordered</c>).</summary>
     public string Summary =>
-        $"routes +{RoutesAdded.Count} -{RoutesRemoved.Count} ~{RoutesChanged.Count}, clusters +{ClustersAdded.Count} -{ClustersRemoved.Count} ~{ClustersChanged.Count}";
+        $"routes +{RoutesAdded.Count} -{RoutesRemoved.Count} ~{RoutesChanged.Count}, clusters +{ClustersAdded.Count} -{ClustersRemoved.Count} ~{ClustersChanged.Count}" +
+        (RoutesReordered ? ", routes reordered" : "");
 
     public static ConfigDiff Compute(ProxyConfig before, ProxyConfig after)
     {
@@ -45,6 +52,8 @@ public sealed record ConfigDiff
             RoutesRemoved = oldRoutes.Keys.Where(id => !newIds.Contains(id)).ToList(),
             RoutesChanged = after.Routes.Where(r => oldRoutes.TryGetValue(r.Id, out var old) && old != r).ToList(),
             RouteOrder = after.Routes.Select(r => r.Id).ToList(),
+            RoutesReordered = !before.Routes.Select(r => r.Id).Where(newIds.Contains)
+                .SequenceEqual(after.Routes.Select(r => r.Id).Where(oldRoutes.ContainsKey)),
             ClustersAdded = after.Clusters.Where(c => !before.Clusters.ContainsKey(c.Key)).ToList(),
             ClustersRemoved = before.Clusters.Keys.Where(name => !after.Clusters.ContainsKey(name)).ToList(),
             ClustersChanged = after.Clusters.Where(c => before.Clusters.TryGetValue(c.Key, out var old) && old != c.Value).ToList(),

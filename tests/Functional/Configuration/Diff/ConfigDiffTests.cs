@@ -103,15 +103,16 @@ public sealed class ConfigDiffTests
     }
 
     [Fact]
-    public void Reordering_routes_only_is_not_a_change_but_apply_keeps_the_new_order()
+    public void Reordering_routes_only_is_reported_as_a_reorder_and_apply_keeps_the_new_order()
     {
         var before = Config([Route("a", "/a"), Route("b", "/b")], ("c1", Cluster("http://a:1")));
         var after = Config([Route("b", "/b"), Route("a", "/a")], ("c1", Cluster("http://a:1")));
 
         var diff = ConfigDiff.Compute(before, after);
 
-        Assert.True(diff.IsEmpty);
-        Assert.Equal("routes +0 -0 ~0, clusters +0 -0 ~0", diff.Summary);
+        Assert.True(diff.RoutesReordered);
+        Assert.False(diff.IsEmpty);
+        Assert.Equal("routes +0 -0 ~0, clusters +0 -0 ~0, routes reordered", diff.Summary);
         Assert.Equal(after, diff.ApplyTo(before));
     }
 
