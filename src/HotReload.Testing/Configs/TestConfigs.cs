@@ -49,6 +49,25 @@ public static class TestConfigs
         Clusters = new ValueMap<ClusterConfig>(clusters ?? [], StringComparer.Ordinal),
     };
 
+    /// <summary>
+    /// <see cref="Versioned"/> plus <c>/echo/{**rest}</c> forwarded to <paramref name="upstream"/>. The route sends
+    /// its version to the upstream as a request header and sets it on the response, both from the snapshot the
+    /// request started with, so the echoed and the returned version differ only if one request saw two configs.
+    /// </summary>
+    public static ProxyConfig VersionedForward(string version, Uri upstream)
+    {
+        ArgumentNullException.ThrowIfNull(upstream);
+        var echo = ForwardRoute("echo", "/echo/{**rest}", "upstream") with
+        {
+            Transforms = new RouteTransforms
+            {
+                RequestHeaders = Headers((VersionHeader, version)),
+                ResponseHeaders = Headers((VersionHeader, version)),
+            },
+        };
+        return Versioned(version, [echo], [new("upstream", Cluster(upstream))]);
+    }
+
     public static ValueMap<string> Headers(params (string Name, string Value)[] headers) =>
         new(headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value)), StringComparer.OrdinalIgnoreCase);
 

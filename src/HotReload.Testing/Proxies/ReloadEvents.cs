@@ -15,6 +15,7 @@ public sealed class ReloadEvents : IDisposable
     private readonly Func<long> _currentGeneration;
     private readonly List<ReloadOutcome> _outcomes = [];
     private readonly Lock _gate = new();
+    private readonly long _generationAtStart;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ReloadEvents(ReloadNotifier notifier, Func<long> currentGeneration)
@@ -23,6 +24,7 @@ public sealed class ReloadEvents : IDisposable
         _notifier = notifier;
         _currentGeneration = currentGeneration;
         _notifier.Reloaded += OnReloaded;
+        _generationAtStart = currentGeneration();
     }
 
     public IReadOnlyList<ReloadOutcome> Outcomes
@@ -33,6 +35,21 @@ public sealed class ReloadEvents : IDisposable
             {
                 return _outcomes.ToList();
             }
+        }
+    }
+
+    /// <summary>Every generation that has served: the one serving when recording began and each one applied since.</summary>
+    public IReadOnlySet<long> ServedGenerations()
+    {
+        lock (_gate)
+        {
+            var generations = _outcomes.Where(o => o.Result == ReloadResult.Applied).Select(o => o.Generation).ToHashSet();
+            if (_generationAtStart > 0)
+            {
+                generations.Add(_generationAtStart);
+            }
+
+            return generations;
         }
     }
 
