@@ -168,7 +168,8 @@ public sealed class ConfigFileEditor
         File.SetUnixFileMode(path, mode);
     }
 
-    private static void WriteAtomically(string path, string content)
+    /// <summary>The one-step whole-file replace (<see cref="FileEdit.AtomicReplace"/>) for a plain path, without an editor.</summary>
+    public static void WriteAtomically(string path, string content)
     {
         var temp = $"{path}.tmp-{Guid.NewGuid():N}";
         File.WriteAllText(temp, content);
@@ -220,7 +221,7 @@ public sealed class ConfigFileEditor
         File.CreateSymbolicLink(temp, next);
 
         // rename(2) replaces the ..data link in one step, which is what kubelet's atomic writer relies on.
-        File.Move(temp, dataLink, overwrite: true);
+        PosixRename.Replace(temp, dataLink);
         if (previous is not null)
         {
             var previousDirectory = System.IO.Path.IsPathRooted(previous) ? previous : System.IO.Path.Combine(Directory, previous);

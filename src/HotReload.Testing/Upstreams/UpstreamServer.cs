@@ -16,7 +16,8 @@ namespace HotReload.Testing.Upstreams;
 /// A real HTTP server on a loopback ephemeral port standing in for a backend. It says who it is
 /// (<see cref="UpstreamHeader"/>) and, chosen by the last path segment, behaves as a test needs:
 /// <list type="bullet">
-/// <item><c>…/stream?chunks=N&amp;delayMs=M</c> streams N lines with a pause between them;</item>
+/// <item><c>…/stream?chunks=N&amp;delayMs=M</c> streams N lines with a pause between them; with <c>hold=1</c> it
+/// waits for <see cref="ReleaseHeld"/> after the first line, so a test can prove it saw the line before the end;</item>
 /// <item><c>…/hold</c> answers only when <see cref="ReleaseHeld"/> is called (<see cref="NextHeldArrival"/> tells when one arrived);</item>
 /// <item><c>…/slow?ms=N</c> answers after N ms; <c>…/fail?status=N</c> answers with status N;</item>
 /// <item><c>…/ws</c> accepts a WebSocket and echoes every message;</item>
@@ -64,7 +65,7 @@ public sealed class UpstreamServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Completes when the next request to <c>…/hold</c> has arrived (or at once for one that arrived unobserved).</summary>
+    /// <summary>Completes when the next request to <c>…/hold</c> (or a held <c>…/stream</c>) has arrived (or at once for one that arrived unobserved).</summary>
     public Task NextHeldArrival()
     {
         lock (_holdGate)
@@ -111,7 +112,7 @@ public sealed class UpstreamServer : IAsyncDisposable
         switch (lastSegment)
         {
             case "stream":
-                await StreamAsync(context, Query(context, "chunks", 5), Query(context, "delayMs", 50), aborted).ConfigureAwait(false);
+                await StreamAsync(context, Query(context, "chunks", 5), Query(context, "delayMs", 50), Query(context, "hold", 0) == 1, aborted).ConfigureAwait(false);
                 break;
             case "hold":
                 await HoldAsync(context, aborted).ConfigureAwait(false);
@@ -148,14 +149,18 @@ public sealed class UpstreamServer : IAsyncDisposable
         await JsonSerializer.SerializeAsync(context.Response.Body, echo, EchoResponse.JsonOptions, aborted).ConfigureAwait(false);
     }
 
-    private static async Task StreamAsync(HttpContext context, int chunks, int delayMilliseconds, CancellationToken aborted)
+    private async Task StreamAsync(HttpContext context, int chunks, int delayMilliseconds, bool holdAfterFirst, CancellationToken aborted)
     {
         context.Response.ContentType = "text/plain";
         for (var i = 0; i < chunks; i++)
         {
             await context.Response.WriteAsync($"chunk {i}\n", aborted).ConfigureAwait(false);
             await context.Response.Body.FlushAsync(aborted).ConfigureAwait(false);
-            if (i + 1 < chunks)
+            if (i == 0 && holdAfterFirst)
+            {
+                await WaitForReleaseAsync(aborted).ConfigureAwait(false);
+            }
+            else if (i + 1 < chunks)
             {
                 await Task.Delay(delayMilliseconds, aborted).ConfigureAwait(false);
             }
@@ -163,6 +168,13 @@ public sealed class UpstreamServer : IAsyncDisposable
     }
 
     private async Task HoldAsync(HttpContext context, CancellationToken aborted)
+    {
+        await WaitForReleaseAsync(aborted).ConfigureAwait(false);
+        await context.Response.WriteAsync($"released by {Name}", aborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Counts as a held arrival, then waits for <see cref="ReleaseHeld"/>.</summary>
+    private async Task WaitForReleaseAsync(CancellationToken aborted)
     {
         Task release;
         lock (_holdGate)
@@ -179,7 +191,6 @@ public sealed class UpstreamServer : IAsyncDisposable
         }
 
         await release.WaitAsync(aborted).ConfigureAwait(false);
-        await context.Response.WriteAsync($"released by {Name}", aborted).ConfigureAwait(false);
     }
 
     private static async Task EchoWebSocketAsync(HttpContext context)

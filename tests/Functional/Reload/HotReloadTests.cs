@@ -24,7 +24,7 @@ public sealed class HotReloadTests
 
         // Edit a direct response and add a route.
         var mark = proxy.Events.Mark();
-        ConfigFileWrites.AtomicWrite(path, TestConfigs.Versioned("v2", [TestConfigs.RespondRoute("greeting", "/greeting", "bonjour"), TestConfigs.RespondRoute("extra", "/extra", "new")]).ToJson());
+        ConfigFileEditor.WriteAtomically(path, TestConfigs.Versioned("v2", [TestConfigs.RespondRoute("greeting", "/greeting", "bonjour"), TestConfigs.RespondRoute("extra", "/extra", "new")]).ToJson());
         var applied = await proxy.Events.WaitForAppliedAsync(mark);
         Assert.Equal(2, applied.Generation);
         Assert.Equal(["extra"], applied.Diff!.RoutesAdded.Select(r => r.Id));
@@ -39,7 +39,7 @@ public sealed class HotReloadTests
 
         // Remove a route.
         mark = proxy.Events.Mark();
-        ConfigFileWrites.AtomicWrite(path, TestConfigs.Versioned("v3", [TestConfigs.RespondRoute("greeting", "/greeting", "bonjour")]).ToJson());
+        ConfigFileEditor.WriteAtomically(path, TestConfigs.Versioned("v3", [TestConfigs.RespondRoute("greeting", "/greeting", "bonjour")]).ToJson());
         applied = await proxy.Events.WaitForAppliedAsync(mark);
         Assert.Equal(3, applied.Generation);
         Assert.Equal(["extra"], applied.Diff!.RoutesRemoved);
@@ -64,7 +64,7 @@ public sealed class HotReloadTests
         var startingLogs = proxy.Logs.GetSnapshot().Count;
 
         var mark = proxy.Events.Mark();
-        ConfigFileWrites.AtomicWrite(path, content);
+        ConfigFileEditor.WriteAtomically(path, content);
         var unchanged = await proxy.Events.WaitForUnchangedAsync(mark);
         Assert.Equal(1, unchanged.Generation);
 
@@ -91,7 +91,7 @@ public sealed class HotReloadTests
 
         var next = TestConfigs.Versioned("v2", [TestConfigs.RespondRoute("r", "/r", "x")]);
         var mark = proxy.Events.Mark();
-        ConfigFileWrites.AtomicWrite(path, next.ToJson());
+        ConfigFileEditor.WriteAtomically(path, next.ToJson());
         await proxy.Events.WaitForAppliedAsync(mark);
         var after = proxy.CurrentSnapshot();
 

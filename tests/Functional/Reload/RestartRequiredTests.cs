@@ -23,7 +23,7 @@ public sealed class RestartRequiredTests
         // A route change and a listener change in the same write: nothing of it may apply.
         var changed = TestConfigs.Versioned("v2") with { Server = new ServerConfig { AdminUrls = "http://127.0.0.1:9911" } };
         var mark = proxy.Events.Mark();
-        ConfigFileWrites.AtomicWrite(path, changed.ToJson());
+        ConfigFileEditor.WriteAtomically(path, changed.ToJson());
         var rejected = await proxy.Events.WaitForRejectedAsync(mark, RejectionReason.RestartRequired);
 
         Assert.Contains("restart the proxy", Assert.Single(rejected.Errors).Message, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public sealed class RestartRequiredTests
 
         // Reverting the server section lets the route change through.
         mark = proxy.Events.Mark();
-        ConfigFileWrites.AtomicWrite(path, (changed with { Server = initial.Server }).ToJson());
+        ConfigFileEditor.WriteAtomically(path, (changed with { Server = initial.Server }).ToJson());
         await proxy.Events.WaitForAppliedAsync(mark);
         await proxy.CreateClient().AssertServesVersionAsync("v2");
     }

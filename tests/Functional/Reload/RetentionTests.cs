@@ -40,7 +40,7 @@ public sealed class RetentionTests
         var admin = proxy.CreateAdminClient();
 
         var mark = proxy.Events.Mark();
-        ConfigFileWrites.AtomicWrite(path, content);
+        ConfigFileEditor.WriteAtomically(path, content);
         var rejected = await proxy.Events.WaitForRejectedAsync(mark);
 
         Assert.Equal(reason, rejected.Reason);
@@ -63,7 +63,7 @@ public sealed class RetentionTests
         Assert.Contains(path, warning.Message, StringComparison.Ordinal);
 
         mark = proxy.Events.Mark();
-        ConfigFileWrites.AtomicWrite(path, TestConfigs.Versioned("v2").ToJson());
+        ConfigFileEditor.WriteAtomically(path, TestConfigs.Versioned("v2").ToJson());
         var applied = await proxy.Events.WaitForAppliedAsync(mark);
         Assert.Equal(2, applied.Generation);
         await client.AssertServesVersionAsync("v2");

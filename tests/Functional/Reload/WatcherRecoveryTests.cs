@@ -32,7 +32,7 @@ public sealed class WatcherRecoveryTests
         Assert.Single(proxy.Logs.GetSnapshot(), r => r.Id.Id == 1021);
 
         mark = proxy.Events.Mark();
-        ConfigFileWrites.AtomicWrite(path, TestConfigs.Versioned("v2").ToJson());
+        ConfigFileEditor.WriteAtomically(path, TestConfigs.Versioned("v2").ToJson());
         await proxy.Events.WaitForAppliedAsync(mark);
         await proxy.CreateClient().AssertServesVersionAsync("v2");
     }
