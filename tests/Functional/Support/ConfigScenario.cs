@@ -23,11 +23,11 @@ internal sealed class ConfigScenario : IAsyncDisposable
 
     public string ConfigPath => Editor.Path;
 
-    public static Task<ConfigScenario> InMemoryAsync(ProxyConfig initial, Func<ProxySettings, ProxySettings>? settings = null) =>
-        StartAsync(initial, settings, kestrel: false);
+    public static Task<ConfigScenario> InMemoryAsync(ProxyConfig initial, Func<ProxySettings, ProxySettings>? settings = null, bool configMap = false) =>
+        StartAsync(initial, settings, kestrel: false, configMap);
 
     public static Task<ConfigScenario> KestrelAsync(ProxyConfig initial, Func<ProxySettings, ProxySettings>? settings = null) =>
-        StartAsync(initial, settings, kestrel: true);
+        StartAsync(initial, settings, kestrel: true, configMap: false);
 
     /// <summary>Applies the edit and waits for the outcome that follows it.</summary>
     public async Task<HotReloadProxy.Reload.ReloadOutcome> EditAndWaitAsync(FileEdit edit, Func<ReloadEvents, int, Task<HotReloadProxy.Reload.ReloadOutcome>> outcome)
@@ -47,11 +47,13 @@ internal sealed class ConfigScenario : IAsyncDisposable
         Directory.Dispose();
     }
 
-    private static async Task<ConfigScenario> StartAsync(ProxyConfig initial, Func<ProxySettings, ProxySettings>? settings, bool kestrel)
+    private static async Task<ConfigScenario> StartAsync(ProxyConfig initial, Func<ProxySettings, ProxySettings>? settings, bool kestrel, bool configMap)
     {
         var directory = new TempDirectory();
-        var configDirectory = System.IO.Directory.CreateDirectory(directory.File("conf")).FullName;
-        var editor = ConfigFileEditor.For(Path.Combine(configDirectory, "proxy.json"), initial.ToJson());
+        var configDirectory = directory.File("conf");
+        var editor = configMap
+            ? ConfigFileEditor.CreateConfigMap(configDirectory, "proxy.json", initial.ToJson())
+            : ConfigFileEditor.For(Path.Combine(System.IO.Directory.CreateDirectory(configDirectory).FullName, "proxy.json"), initial.ToJson());
         var proxySettings = new ProxySettings { ConfigPath = editor.Path };
         proxySettings = settings?.Invoke(proxySettings) ?? proxySettings;
         IProxyUnderTest proxy = kestrel ? await KestrelProxy.StartAsync(proxySettings) : InMemoryProxy.Start(proxySettings);
