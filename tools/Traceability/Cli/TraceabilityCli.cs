@@ -1,10 +1,10 @@
 using System.Globalization;
 using HotReload.Traceability.Check;
+using HotReload.Traceability.Discovery;
 using HotReload.Traceability.Features;
 using HotReload.Traceability.Report;
 using HotReload.Traceability.Requirements;
 using HotReload.Traceability.Results;
-using HotReload.Traceability.Tests;
 
 namespace HotReload.Traceability.Cli;
 
@@ -97,6 +97,11 @@ public static class TraceabilityCli
             foreach (var finding in group)
             {
                 errors.WriteLine("  " + finding.Message);
+            }
+
+            if (group.Key == FindingKind.StaleFeaturePage)
+            {
+                errors.WriteLine($"  regenerate them with: {FeaturePages.RegenerateCommand}, then commit docs/features");
             }
         }
     }

@@ -48,7 +48,7 @@ public static class FeaturePageSync
     private static Finding Stale(string path, string how) => new(
         FindingKind.StaleFeaturePage,
         path,
-        $"feature page {path} {how}; regenerate with: {FeaturePages.RegenerateCommand}, then commit it");
+        $"feature page {path} {how}");
 
     private static List<string> GeneratedFilesNotIn(IReadOnlyDictionary<string, string> pages, string folder) =>
         !Directory.Exists(folder)

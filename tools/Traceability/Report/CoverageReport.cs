@@ -1,7 +1,7 @@
 using HotReload.Traceability.Check;
+using HotReload.Traceability.Discovery;
 using HotReload.Traceability.Requirements;
 using HotReload.Traceability.Results;
-using HotReload.Traceability.Tests;
 
 namespace HotReload.Traceability.Report;
 

@@ -1,5 +1,5 @@
+using HotReload.Traceability.Discovery;
 using HotReload.Traceability.Results;
-using HotReload.Traceability.Tests;
 
 namespace HotReload.Traceability.Report;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace HotReload.Traceability.Tests;
+namespace HotReload.Traceability.Discovery;
 
 /// <summary>
 /// Finds the xunit test methods of built test assemblies and the requirement ids they name. The

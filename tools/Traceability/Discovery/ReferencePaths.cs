@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace HotReload.Traceability.Tests;
+namespace HotReload.Traceability.Discovery;
 
 /// <summary>
 /// The assemblies a test assembly's metadata may refer to: those beside it in its bin folder first,

@@ -1,4 +1,4 @@
-namespace HotReload.Traceability.Tests;
+namespace HotReload.Traceability.Discovery;
 
 /// <summary>
 /// A test method found in a test assembly. <see cref="FullName"/> is <c>Namespace.Class.Method</c>
