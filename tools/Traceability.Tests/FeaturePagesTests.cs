@@ -23,8 +23,8 @@ public class FeaturePagesTests
         var alpha = pages["alpha.md"];
         Assert.Contains("| A-01 | must | statement of A-01 | 1 |", alpha, StringComparison.Ordinal);
         Assert.Contains("| A-02 | should | statement of A-02 | 1 |", alpha, StringComparison.Ordinal);
-        Assert.Contains("| AlphaTests.RouteIsAdded | A-02 | Route is added |", alpha, StringComparison.Ordinal);
-        Assert.Contains(@"| ZetaTests.Deleted\_file\_keeps\_serving | A-01, B-01 | Deleted file keeps serving |", alpha, StringComparison.Ordinal);
+        Assert.Contains("| `AlphaTests.RouteIsAdded` | A-02 | Route is added |", alpha, StringComparison.Ordinal);
+        Assert.Contains("| `ZetaTests.Deleted_file_keeps_serving` | A-01, B-01 | Deleted file keeps serving |", alpha, StringComparison.Ordinal);
         Assert.True(alpha.IndexOf("AlphaTests", StringComparison.Ordinal) < alpha.IndexOf("ZetaTests", StringComparison.Ordinal), "tests are sorted");
         Assert.Contains("| [beta](beta.md) | 1 | 1 | 1 | 1 |", pages["README.md"], StringComparison.Ordinal);
     }

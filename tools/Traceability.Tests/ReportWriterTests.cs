@@ -37,7 +37,7 @@ public class ReportWriterTests
         var markdown = File.ReadAllText(Path.Combine(outFolder, "coverage.md"));
         Assert.Contains("Overall: 2/4 (50.0%) of requirements covered, 2 tests.", markdown, StringComparison.Ordinal);
         Assert.Contains("| alpha | 1/3 (33.3%) |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| A-02 | must | statement of A-02 | no passing test | AlphaTests.Fails: failed |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| A-02 | must | statement of A-02 | no passing test | `AlphaTests.Fails`: failed |", markdown, StringComparison.Ordinal);
         Assert.Contains("| A-03 | should | statement of A-03 | no test | none |", markdown, StringComparison.Ordinal);
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outFolder, "coverage.json")));
@@ -80,6 +80,6 @@ public class ReportWriterTests
         var report = CoverageReport.Build([Must("A-01")], [Test("AlphaTests", "Passes", "A-01")], results: null);
 
         Assert.Contains("No test results were given", MarkdownReportWriter.Write(report), StringComparison.Ordinal);
-        Assert.Contains("AlphaTests.Passes: not run", MarkdownReportWriter.Write(report), StringComparison.Ordinal);
+        Assert.Contains("`AlphaTests.Passes`: not run", MarkdownReportWriter.Write(report), StringComparison.Ordinal);
     }
 }

@@ -62,7 +62,7 @@ public static class FeaturePages
         md.Append("| Test | Proves | What it proves |\n| --- | --- | --- |\n");
         foreach (var test in tests)
         {
-            md.Append("| ").Append(Markdown.Cell(test.ShortName))
+            md.Append("| ").Append(Markdown.Code(test.ShortName))
                 .Append(" | ").Append(string.Join(", ", test.RequirementIds.Select(Markdown.Cell)))
                 .Append(" | ").Append(Markdown.Cell(TestNameSentence.From(test.MethodName))).Append(" |\n");
         }

@@ -24,4 +24,14 @@ public static class Markdown
 
         return escaped.ToString();
     }
+
+    /// <summary>
+    /// A code span for identifiers such as test names, which read badly with every underscore escaped.
+    /// GitHub tables still split on a pipe inside a code span, so that alone is escaped.
+    /// </summary>
+    public static string Code(string identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        return "`" + identifier.Replace("`", "", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal) + "`";
+    }
 }

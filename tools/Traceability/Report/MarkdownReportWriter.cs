@@ -39,7 +39,7 @@ public static class MarkdownReportWriter
             {
                 var tests = coverage.Tests.Count == 0
                     ? "none"
-                    : string.Join("<br>", coverage.Tests.Select(t => $"{Markdown.Cell(t.Method.ShortName)}: {OutcomeText.Of(t.Outcome)}"));
+                    : string.Join("<br>", coverage.Tests.Select(t => $"{Markdown.Code(t.Method.ShortName)}: {OutcomeText.Of(t.Outcome)}"));
                 md.Append("| ").Append(coverage.Requirement.Id)
                     .Append(" | ").Append(RequirementLevelText.Of(coverage.Requirement.Level))
                     .Append(" | ").Append(Markdown.Cell(coverage.Requirement.Statement))
