@@ -84,6 +84,13 @@ public static class TraceabilityCli
             }
         }
 
+        var notRun = report.HasResults ? report.Tests.Count(t => t.Outcome == TestOutcome.NotRun) : 0;
+        if (notRun > 0)
+        {
+            // Skipped tests land here, but so would every test if the TRX files were of another build.
+            output.WriteLine($"note: {notRun} of {report.Tests.Count} tests have no passing or failing result in the TRX files");
+        }
+
         PrintFindings(findings, errors);
         output.WriteLine(Summary(report, assemblies.Count, findings.Count));
         return findings.Count == 0 ? Passed : FindingsFound;

@@ -8,8 +8,6 @@ public sealed class TestResults
 {
     private readonly Dictionary<string, TestOutcome> outcomes = new(StringComparer.Ordinal);
 
-    public static TestResults None { get; } = new();
-
     public int MethodCount => outcomes.Count;
 
     public TestOutcome OutcomeOf(string fullName) =>
