@@ -34,7 +34,12 @@ var hits = new Dictionary<(string File, int Line), bool>();
 var perNamespace = namespaces.ToDictionary(n => n, _ => new HashSet<(string, int)>());
 foreach (var file in files)
 {
-    foreach (var cls in XDocument.Load(file).Descendants("class"))
+    var document = XDocument.Load(file);
+
+    // Each report's file names are relative to its own source root (coverlet picks the deepest common
+    // folder per test project), so only the rooted path identifies the same line across reports.
+    var sourceRoot = document.Descendants("source").Select(s => s.Value).FirstOrDefault() ?? "";
+    foreach (var cls in document.Descendants("class"))
     {
         var name = (string?)cls.Attribute("name") ?? "";
         var prefix = namespaces.FirstOrDefault(n => name == n || name.StartsWith(n + ".", StringComparison.Ordinal));
@@ -43,7 +48,7 @@ foreach (var file in files)
             continue;
         }
 
-        var source = (string?)cls.Attribute("filename") ?? name;
+        var source = Path.GetFullPath(Path.Combine(sourceRoot, (string?)cls.Attribute("filename") ?? name));
         foreach (var line in cls.Elements("lines").Elements("line"))
         {
             var key = (source, (int)line.Attribute("number")!);
