@@ -35,7 +35,7 @@ public sealed class EngineRig : IDisposable
         Scheduler = new ReloadScheduler(Engine, Time, new ReloadSchedulerOptions { QuietWindow = quietWindow ?? TimeSpan.FromMilliseconds(20) },
             NullLogger<ReloadScheduler>.Instance);
         Notifier.Reloaded += (_, outcome) => Outcomes.Add(outcome);
-        Engine.LoadInitial();
+        InitialSha256 = Engine.LoadInitial().Sha256;
         Outcomes.Clear();
         File.Reads = 0;
     }
@@ -56,6 +56,9 @@ public sealed class EngineRig : IDisposable
     public List<ReloadOutcome> Outcomes { get; } = [];
 
     public ConfigSnapshot Current => Holder.Current!;
+
+    /// <summary>The SHA-256 of generation 1.</summary>
+    public string InitialSha256 { get; }
 
     /// <summary>The body of the <c>/version</c> route of the serving config (see <see cref="TestConfigs.Versioned"/>).</summary>
     public string ServedVersion => Current.Config.Routes.Single(r => r.Id == "version").Respond!.Body!;
