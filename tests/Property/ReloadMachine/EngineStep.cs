@@ -38,6 +38,24 @@ public abstract record EngineStep
         public override string ToString() => $"write {Content}";
     }
 
+    /// <summary>The next time the engine reads the file, right after it has the bytes, the file changes and the watcher reports it.</summary>
+    public sealed record WriteDuringNextRead(FileContent Content) : EngineStep
+    {
+        public override void RunOn(EngineRig rig)
+        {
+            ArgumentNullException.ThrowIfNull(rig);
+            var change = new Write(Content);
+            rig.File.OnRead = () =>
+            {
+                rig.File.OnRead = null;
+                change.RunOn(rig);
+                rig.FileEvent();
+            };
+        }
+
+        public override string ToString() => $"during the next read: write {Content}, event";
+    }
+
     /// <summary>Same bytes, new modification time.</summary>
     public sealed record Touch : EngineStep
     {

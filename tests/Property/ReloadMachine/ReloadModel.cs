@@ -56,6 +56,12 @@ public sealed record ReloadModel
     /// <summary>The file changed and nothing has looked at it since: no event, no manual reload (a missed event).</summary>
     public bool ChangeUnnoticed { get; init; }
 
+    /// <summary>A change that will land while the engine reads the file next (scripted with the in-memory file's read hook).</summary>
+    public FileContent? WriteDuringNextRead { get; init; }
+
+    /// <summary>True only inside a scheduler pass: a trigger then does not arm the timer.</summary>
+    public bool PassRunning { get; init; }
+
     /// <summary>Nothing pending and no timer armed: the scheduler will do nothing more on its own.</summary>
     public bool IsIdle => !Pending && TimerDue is null;
 
@@ -64,10 +70,11 @@ public sealed record ReloadModel
     public ReloadModel After(EngineStep step) => step switch
     {
         EngineStep.Write write => this with { File = write.Content, ChangeUnnoticed = true },
+        EngineStep.WriteDuringNextRead hook => this with { WriteDuringNextRead = hook.Content },
         EngineStep.Touch => this,
         EngineStep.FileEvent => (this with { ChangeUnnoticed = false }).Notify(),
         EngineStep.Advance advance => AdvanceBy(advance.By),
-        EngineStep.ReloadNow => (this with { ChangeUnnoticed = false }).Judge(allowDefer: false) ?? throw new InvalidOperationException("A manual reload is never deferred."),
+        EngineStep.ReloadNow => ReloadNow(),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Unknown step."),
     };
 
@@ -76,6 +83,12 @@ public sealed record ReloadModel
     private ReloadModel Notify()
     {
         var model = this with { PendingSince = Pending ? PendingSince : Now, Pending = true, Retries = 0 };
+        if (model.PassRunning)
+        {
+            // The pass in progress re-arms the timer when it ends (one more pass).
+            return model;
+        }
+
         var untilMax = MaxDelay - (model.Now - model.PendingSince);
         var delay = untilMax < QuietWindow ? (untilMax > TimeSpan.Zero ? untilMax : TimeSpan.Zero) : QuietWindow;
         model = model with { TimerDue = Now + delay };
@@ -89,34 +102,53 @@ public sealed record ReloadModel
         return model.TimerDue is { } due && due <= model.Now ? (model with { TimerDue = null }).Pass() : model;
     }
 
+    private ReloadModel ReloadNow()
+    {
+        var read = File;
+        var model = (this with { ChangeUnnoticed = false }).AfterRead();
+        return model.Judge(read, allowDefer: false) ?? throw new InvalidOperationException("A manual reload is never deferred.");
+    }
+
     private ReloadModel Pass()
     {
-        var model = this with { Pending = false, TimerDue = null };
-        var judged = model.Judge(allowDefer: Retries < WriteInProgressRetries);
+        var read = File;
+        var model = (this with { Pending = false, TimerDue = null, PassRunning = true }).AfterRead() with { PassRunning = false };
+        var judged = model.Judge(read, allowDefer: Retries < WriteInProgressRetries);
+        if (model.Pending)
+        {
+            // RC-02: triggers arrived during the pass: exactly one more pass, a quiet window later.
+            return (judged ?? model) with { PendingSince = Now, TimerDue = Now + QuietWindow };
+        }
+
         return judged is null
             ? model with { Retries = Retries + 1, Pending = true, PendingSince = Now, TimerDue = Now + QuietWindow }
             : judged with { Retries = 0 };
     }
 
-    /// <summary>One engine attempt on the current file; null when it is deferred as a write in progress.</summary>
-    private ReloadModel? Judge(bool allowDefer)
+    /// <summary>The engine has taken the file's bytes; a change scripted to land now does so, with its event.</summary>
+    private ReloadModel AfterRead() => WriteDuringNextRead is { } change
+        ? (this with { WriteDuringNextRead = null, File = change }).Notify()
+        : this;
+
+    /// <summary>One engine attempt on the bytes it read; null when it is deferred as a write in progress.</summary>
+    private ReloadModel? Judge(FileContent read, bool allowDefer)
     {
-        if (File.Sha256 is not null && File.Sha256 == Serving.Sha256)
+        if (read.Sha256 is not null && read.Sha256 == Serving.Sha256)
         {
             return this with { Unchanged = Unchanged + 1, Last = new(ReloadResult.Unchanged, RejectionReason.None) };
         }
 
-        if (File.Kind == ContentKind.Valid)
+        if (read.Kind == ContentKind.Valid)
         {
-            return this with { Serving = File, Generation = Generation + 1, Applied = Applied + 1, Last = new(ReloadResult.Applied, RejectionReason.None) };
+            return this with { Serving = read, Generation = Generation + 1, Applied = Applied + 1, Last = new(ReloadResult.Applied, RejectionReason.None) };
         }
 
-        if (allowDefer && File.LooksMidWrite)
+        if (allowDefer && read.LooksMidWrite)
         {
             return null;
         }
 
-        return this with { Rejected = Rejected + 1, Last = new(ReloadResult.Rejected, File.Reason) };
+        return this with { Rejected = Rejected + 1, Last = new(ReloadResult.Rejected, read.Reason) };
     }
 
     public override string ToString()
@@ -124,7 +156,7 @@ public sealed record ReloadModel
         var scheduler = Pending
             ? $"pending since {Ms(PendingSince)}, due {(TimerDue is { } due ? Ms(due) : "-")}, retries {Retries}"
             : "idle";
-        return $"[t={Ms(Now)} gen {Generation} serving {Serving} | file {File} | applied {Applied} unchanged {Unchanged} rejected {Rejected} last {Last} | {scheduler}{(ChangeUnnoticed ? ", change unnoticed" : "")}]";
+        return $"[t={Ms(Now)} gen {Generation} serving {Serving} | file {File} | applied {Applied} unchanged {Unchanged} rejected {Rejected} last {Last} | {scheduler}{(ChangeUnnoticed ? ", change unnoticed" : "")}{(WriteDuringNextRead is { } next ? $", next read brings {next}" : "")}]";
     }
 
     private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + "ms";

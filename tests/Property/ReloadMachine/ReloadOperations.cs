@@ -30,7 +30,10 @@ public static class ReloadOperations
         (2, Seed.Select(seed => Written("change the server section", RestartRequired(seed)))),
         (2, Seed.Select(seed => new ReloadOperation("write valid, no event yet", [new EngineStep.Write(ValidContent(seed))]))),
         (4, Burst()),
+        (2, Stream()),
+        (3, Seed.Select(seed => new ReloadOperation("change while the next read runs", [new EngineStep.WriteDuringNextRead(ValidContent(seed))]))),
         (16, AdvanceBy().Select(by => new ReloadOperation("advance the clock", [new EngineStep.Advance(by)]))),
+        (6, Gen.Choose(1, 6).Select(windows => new ReloadOperation($"wait {windows} quiet windows", Enumerable.Repeat<EngineStep>(new EngineStep.Advance(Quiet), windows).ToList()))),
         (4, Gen.Constant(new ReloadOperation("settle", SettleSteps().ToList(), OperationKind.Settles))),
         (4, Gen.Constant(new ReloadOperation("reload now", [new EngineStep.ReloadNow()]))));
 
@@ -59,20 +62,25 @@ public static class ReloadOperations
         (1, Gen.Choose(150, 260).Select(ms => TimeSpan.FromMilliseconds(ms))));
 
     /// <summary>3 to 8 writes, each reported, less than a quiet window apart, then quiet.</summary>
-    private static Gen<ReloadOperation> Burst()
+    private static Gen<ReloadOperation> Burst() => Writes(3, 8).Select(writes => new ReloadOperation(
+        $"burst of {writes.Count} writes", writes.SelectMany(ReportedWrite).Concat(SettleSteps()).ToList(), OperationKind.Burst));
+
+    /// <summary>8 to 16 writes less than a window apart, observed while still going: the maximum delay must cut in.</summary>
+    private static Gen<ReloadOperation> Stream() => Writes(8, 16).Select(writes => new ReloadOperation(
+        $"stream of {writes.Count} writes", writes.SelectMany(ReportedWrite).ToList()));
+
+    private static Gen<List<(FileContent Content, TimeSpan Gap)>> Writes(int min, int max)
     {
         var write = Gen.Frequency(
             (7, Seed.Select(ValidContent)),
             (2, Seed.Select(Truncated)),
             (1, Gen.Zip(Seed, Gen.Elements(Enum.GetValues<SemanticError>())).Select(p => Semantic(p.Item1, p.Item2))));
         var gap = Gen.Choose(0, (int)Quiet.TotalMilliseconds - 1).Select(ms => TimeSpan.FromMilliseconds(ms));
-        return Gen.Choose(3, 8)
-            .SelectMany(count => Gen.ListOf(Gen.Zip(write, gap), count))
-            .Select(writes => new ReloadOperation(
-                $"burst of {writes.Count} writes",
-                writes.SelectMany(w => new EngineStep[] { new EngineStep.Write(w.Item1), new EngineStep.FileEvent(), new EngineStep.Advance(w.Item2) }).Concat(SettleSteps()).ToList(),
-                OperationKind.Burst));
+        return Gen.Choose(min, max).SelectMany(count => Gen.ListOf(Gen.Zip(write, gap).Select(w => (w.Item1, w.Item2)), count));
     }
+
+    private static EngineStep[] ReportedWrite((FileContent Content, TimeSpan Gap) write) =>
+        [new EngineStep.Write(write.Content), new EngineStep.FileEvent(), new EngineStep.Advance(write.Gap)];
 
     private static IEnumerable<EngineStep> SettleSteps() => Enumerable.Repeat<EngineStep>(new EngineStep.Advance(Quiet), SettleWindows);
 }
