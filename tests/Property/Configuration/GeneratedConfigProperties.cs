@@ -1,0 +1,72 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using HotReload.Property.Tests.Generators;
+using HotReload.Testing.Requirements;
+using HotReloadProxy.Configuration;
+using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Configuration.Validation;
+using HotReloadProxy.Reload;
+
+namespace HotReload.Property.Tests.Configuration;
+
+/// <summary>
+/// The generators mean what they say (valid configs validate, each planted mistake is caught for its reason),
+/// which is also the validator's promise to catch each kind of mistake, positioned, all at once.
+/// </summary>
+public sealed class GeneratedConfigProperties
+{
+    private static readonly ConfigValidator Validator = new();
+
+    private static Arbitrary<int> Seeds => Arb.From(Gen.Choose(0, int.MaxValue - 1));
+
+    [Property(MaxTest = 500)]
+    [Requirement("HN-03")]
+    public FsCheck.Property Generated_configs_pass_validation() =>
+        Prop.ForAll(Seeds, seed =>
+        {
+            var check = Check(ConfigJsonWriter.ToUtf8(ConfigFaker.Valid(seed)));
+            Assert.True(check.IsValid, string.Join(" | ", check.Errors.Select(e => e.Format("generated"))));
+        });
+
+    [Property(MaxTest = 1000)]
+    [Requirement("HN-03", "CV-03", "CV-04", "CV-05", "CV-06", "CV-07", "CV-08", "CV-09")]
+    public FsCheck.Property Each_kind_of_semantic_mistake_is_rejected_as_invalid_with_a_position() =>
+        Prop.ForAll(Seeds, Arb.From(Gen.Elements(Enum.GetValues<SemanticError>())), (seed, error) =>
+        {
+            var check = Check(BrokenConfigs.WithSemanticError(seed, error));
+            Assert.True(check.Reason == RejectionReason.Invalid, $"{error} #{seed}: {check.Reason}");
+            Assert.NotEmpty(check.Errors);
+            Assert.All(check.Errors, e => Assert.True(e.Position.Line >= 1 && e.Position.Column >= 1, e.Format("f")));
+        });
+
+    [Property(MaxTest = 300)]
+    [Requirement("HN-03", "CV-01")]
+    public FsCheck.Property Half_written_and_blank_files_are_rejected_as_syntax_errors_and_empty() =>
+        Prop.ForAll(Seeds, seed =>
+        {
+            Assert.Equal(RejectionReason.Syntax, Check(BrokenConfigs.Truncated(seed)).Reason);
+            Assert.Equal(RejectionReason.Empty, Check(BrokenConfigs.Empty(seed)).Reason);
+        });
+
+    [Property(MaxTest = 300)]
+    [Requirement("CV-02")]
+    public FsCheck.Property Every_bad_status_is_reported_at_once_on_its_own_line() =>
+        Prop.ForAll(Seeds, Arb.From(Gen.Choose(1, 6)), (seed, count) =>
+        {
+            var config = ConfigFaker.Valid(seed);
+            var bad = config.Routes.Take(count).Select((route, i) => route with { Cluster = null, Respond = new DirectResponse { Status = 600 + i } }).ToList();
+            var broken = config with { Routes = new ValueList<RouteConfig>(bad.Concat(config.Routes.Skip(count))) };
+            var json = ConfigJsonWriter.ToUtf8(broken);
+
+            var errors = Check(json).Errors;
+
+            var statusLines = Encoding.UTF8.GetString(json).Split('\n').Select((text, i) => (text, line: i + 1))
+                .Where(l => l.text.Contains("\"status\": 6", StringComparison.Ordinal)).Select(l => l.line).ToList();
+            Assert.Equal(bad.Count, statusLines.Count);
+            Assert.Equal(statusLines, errors.Select(e => e.Position.Line).Order());
+        });
+
+    private static ConfigCheck Check(byte[] bytes) => ConfigCheck.Run(new ConfigFileRead.Content(bytes), Validator, ReloadEngineOptions.DefaultMaxConfigBytes);
+}
