@@ -11,7 +11,7 @@ namespace HotReload.Property.Tests.Configuration;
 /// <summary>OB-06: the diff of two configs names exactly what changed, and applying it rebuilds the new config.</summary>
 public sealed class DiffProperties
 {
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 1000, QuietOnSuccess = true)]
     [Requirement("OB-06")]
     public FsCheck.Property Applying_the_diff_to_the_old_config_gives_the_new_config() =>
         Prop.ForAll(Arb.From(ConfigEdits.Pairs), pair =>
@@ -23,7 +23,7 @@ public sealed class DiffProperties
             Assert.Equal(pair.After.Clusters.Keys, rebuilt.Clusters.Keys);
         });
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 1000, QuietOnSuccess = true)]
     [Requirement("OB-06")]
     public FsCheck.Property The_diff_names_exactly_the_routes_and_clusters_added_removed_and_changed() =>
         Prop.ForAll(Arb.From(ConfigEdits.Pairs), pair =>

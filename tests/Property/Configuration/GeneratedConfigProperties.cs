@@ -21,7 +21,7 @@ public sealed class GeneratedConfigProperties
 
     private static Arbitrary<int> Seeds => Arb.From(Gen.Choose(0, int.MaxValue - 1));
 
-    [Property(MaxTest = 500)]
+    [Property(MaxTest = 500, QuietOnSuccess = true)]
     [Requirement("HN-03")]
     public FsCheck.Property Generated_configs_pass_validation() =>
         Prop.ForAll(Seeds, seed =>
@@ -30,7 +30,7 @@ public sealed class GeneratedConfigProperties
             Assert.True(check.IsValid, string.Join(" | ", check.Errors.Select(e => e.Format("generated"))));
         });
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 1000, QuietOnSuccess = true)]
     [Requirement("HN-03", "CV-03", "CV-04", "CV-05", "CV-06", "CV-07", "CV-08", "CV-09")]
     public FsCheck.Property Each_kind_of_semantic_mistake_is_rejected_as_invalid_with_a_position() =>
         Prop.ForAll(Seeds, Arb.From(Gen.Elements(Enum.GetValues<SemanticError>())), (seed, error) =>
@@ -41,7 +41,7 @@ public sealed class GeneratedConfigProperties
             Assert.All(check.Errors, e => Assert.True(e.Position.Line >= 1 && e.Position.Column >= 1, e.Format("f")));
         });
 
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 300, QuietOnSuccess = true)]
     [Requirement("HN-03", "CV-01")]
     public FsCheck.Property Half_written_and_blank_files_are_rejected_as_syntax_errors_and_empty() =>
         Prop.ForAll(Seeds, seed =>
@@ -50,7 +50,7 @@ public sealed class GeneratedConfigProperties
             Assert.Equal(RejectionReason.Empty, Check(BrokenConfigs.Empty(seed)).Reason);
         });
 
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 300, QuietOnSuccess = true)]
     [Requirement("CV-02")]
     public FsCheck.Property Every_bad_status_is_reported_at_once_on_its_own_line() =>
         Prop.ForAll(Seeds, Arb.From(Gen.Choose(1, 6)), (seed, count) =>

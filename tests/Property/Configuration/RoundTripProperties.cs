@@ -12,12 +12,12 @@ namespace HotReload.Property.Tests.Configuration;
 /// <summary>CV-14: a config written by <see cref="ConfigJsonWriter"/> parses back to an equal config.</summary>
 public sealed class RoundTripProperties
 {
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 1000, QuietOnSuccess = true)]
     [Requirement("CV-14")]
     public FsCheck.Property Any_config_survives_a_trip_through_json() =>
         Prop.ForAll(Arb.From(WildConfigGenerators.Config), Arb.From(Gen.Elements(true, false)), AssertRoundTrips);
 
-    [Property(MaxTest = 500)]
+    [Property(MaxTest = 500, QuietOnSuccess = true)]
     [Requirement("CV-14")]
     public FsCheck.Property Realistic_configs_survive_a_trip_through_json() =>
         Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue - 1)), Arb.From(Gen.Elements(true, false)), (seed, indented) => AssertRoundTrips(ConfigFaker.Valid(seed), indented));

@@ -19,17 +19,17 @@ public sealed class ParserRobustnessProperties
 {
     private static readonly ConfigValidator Validator = new();
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 1000, QuietOnSuccess = true)]
     [Requirement("CV-13")]
     public FsCheck.Property Random_bytes_give_positioned_errors_never_exceptions() =>
         Prop.ForAll(Arb.From(ByteGenerators.Noise), ChecksCleanly);
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 1000, QuietOnSuccess = true)]
     [Requirement("CV-13")]
     public FsCheck.Property Json_shaped_noise_gives_positioned_errors_never_exceptions() =>
         Prop.ForAll(Arb.From(ByteGenerators.JsonShaped), ChecksCleanly);
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 1000, QuietOnSuccess = true)]
     [Requirement("CV-13", "EH-01")]
     public FsCheck.Property Damaged_configs_give_positioned_errors_and_the_engine_keeps_its_last_good_generation() =>
         Prop.ForAll(Arb.From(ByteGenerators.Damaged), damaged =>

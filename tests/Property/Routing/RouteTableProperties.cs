@@ -10,7 +10,7 @@ namespace HotReload.Property.Tests.Routing;
 /// <summary>PX-09: the trie route table picks exactly the route the naive reference matcher picks.</summary>
 public sealed class RouteTableProperties
 {
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 1000, QuietOnSuccess = true)]
     [Requirement("PX-09", "PX-03")]
     public FsCheck.Property The_route_table_and_the_reference_matcher_pick_the_same_route() =>
         Prop.ForAll(Arb.From(RouteSetGenerators.RouteSet), Arb.From(RouteSetGenerators.Requests), (routes, requests) =>
@@ -26,7 +26,7 @@ public sealed class RouteTableProperties
             }
         });
 
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 300, QuietOnSuccess = true)]
     [Requirement("PX-09")]
     public FsCheck.Property Requests_shaped_like_the_routes_match_in_the_table_as_in_the_reference() =>
         Prop.ForAll(Arb.From(RouteSetGenerators.RouteSet), routes =>
