@@ -15,7 +15,7 @@ public sealed class RoundTripProperties
     [Property(MaxTest = 1000, QuietOnSuccess = true)]
     [Requirement("CV-14")]
     public FsCheck.Property Any_config_survives_a_trip_through_json() =>
-        Prop.ForAll(Arb.From(WildConfigGenerators.Config), Arb.From(Gen.Elements(true, false)), AssertRoundTrips);
+        Prop.ForAll(Arb.From(WildConfigGenerators.Config, Shrinkers.Config), Arb.From(Gen.Elements(true, false)), AssertRoundTrips);
 
     [Property(MaxTest = 500, QuietOnSuccess = true)]
     [Requirement("CV-14")]

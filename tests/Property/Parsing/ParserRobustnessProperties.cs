@@ -22,17 +22,17 @@ public sealed class ParserRobustnessProperties
     [Property(MaxTest = 1000, QuietOnSuccess = true)]
     [Requirement("CV-13")]
     public FsCheck.Property Random_bytes_give_positioned_errors_never_exceptions() =>
-        Prop.ForAll(Arb.From(ByteGenerators.Noise), ChecksCleanly);
+        Prop.ForAll(Arb.From(ByteGenerators.Noise, Shrinkers.Bytes), ChecksCleanly);
 
     [Property(MaxTest = 1000, QuietOnSuccess = true)]
     [Requirement("CV-13")]
     public FsCheck.Property Json_shaped_noise_gives_positioned_errors_never_exceptions() =>
-        Prop.ForAll(Arb.From(ByteGenerators.JsonShaped), ChecksCleanly);
+        Prop.ForAll(Arb.From(ByteGenerators.JsonShaped, Shrinkers.Bytes), ChecksCleanly);
 
     [Property(MaxTest = 1000, QuietOnSuccess = true)]
     [Requirement("CV-13", "EH-01")]
     public FsCheck.Property Damaged_configs_give_positioned_errors_and_the_engine_keeps_its_last_good_generation() =>
-        Prop.ForAll(Arb.From(ByteGenerators.Damaged), damaged =>
+        Prop.ForAll(Arb.From(ByteGenerators.Damaged, damaged => Shrinkers.RemoveOne(damaged.Mutations).Select(fewer => damaged with { Mutations = fewer })), damaged =>
         {
             var bytes = damaged.Bytes;
             ChecksCleanly(bytes);

@@ -13,7 +13,7 @@ public sealed class RouteTableProperties
     [Property(MaxTest = 1000, QuietOnSuccess = true)]
     [Requirement("PX-09", "PX-03")]
     public FsCheck.Property The_route_table_and_the_reference_matcher_pick_the_same_route() =>
-        Prop.ForAll(Arb.From(RouteSetGenerators.RouteSet), Arb.From(RouteSetGenerators.Requests), (routes, requests) =>
+        Prop.ForAll(Arb.From(RouteSetGenerators.RouteSet, Shrinkers.RemoveOne), Arb.From(RouteSetGenerators.Requests, Shrinkers.RemoveOne), (routes, requests) =>
         {
             var entries = RouteSetGenerators.Entries(routes);
             var table = new RouteTable<int>(entries);
@@ -29,7 +29,7 @@ public sealed class RouteTableProperties
     [Property(MaxTest = 300, QuietOnSuccess = true)]
     [Requirement("PX-09")]
     public FsCheck.Property Requests_shaped_like_the_routes_match_in_the_table_as_in_the_reference() =>
-        Prop.ForAll(Arb.From(RouteSetGenerators.RouteSet), routes =>
+        Prop.ForAll(Arb.From(RouteSetGenerators.RouteSet, Shrinkers.RemoveOne), routes =>
         {
             // Every route's own template with its parameters filled in, so each route is hit at least once.
             var entries = RouteSetGenerators.Entries(routes);
