@@ -25,9 +25,14 @@ public readonly record struct ModelOutcome(ReloadResult Result, RejectionReason 
 /// </remarks>
 public sealed record ReloadModel
 {
-    public static readonly TimeSpan QuietWindow = TimeSpan.FromMilliseconds(20);
-    public static readonly TimeSpan MaxDelay = QuietWindow * 10;
+    /// <summary>The scheduler's maximum delay is this many quiet windows.</summary>
+    public const int MaxDelayWindows = 10;
     public const int WriteInProgressRetries = 3;
+
+    /// <summary>The rig's quiet window (the default 20 ms, or another to exercise --reload-debounce values).</summary>
+    public required TimeSpan QuietWindow { get; init; }
+
+    public TimeSpan MaxDelay => QuietWindow * MaxDelayWindows;
 
     public required FileContent File { get; init; }
 
@@ -65,7 +70,7 @@ public sealed record ReloadModel
     /// <summary>Nothing pending and no timer armed: the scheduler will do nothing more on its own.</summary>
     public bool IsIdle => !Pending && TimerDue is null;
 
-    public static ReloadModel Start(FileContent initial) => new() { File = initial, Serving = initial };
+    public static ReloadModel Start(FileContent initial, TimeSpan quietWindow) => new() { File = initial, Serving = initial, QuietWindow = quietWindow };
 
     public ReloadModel After(EngineStep step) => step switch
     {
@@ -156,7 +161,7 @@ public sealed record ReloadModel
         var scheduler = Pending
             ? $"pending since {Ms(PendingSince)}, due {(TimerDue is { } due ? Ms(due) : "-")}, retries {Retries}"
             : "idle";
-        return $"[t={Ms(Now)} gen {Generation} serving {Serving} | file {File} | applied {Applied} unchanged {Unchanged} rejected {Rejected} last {Last} | {scheduler}{(ChangeUnnoticed ? ", change unnoticed" : "")}{(WriteDuringNextRead is { } next ? $", next read brings {next}" : "")}]";
+        return $"[Q={Ms(QuietWindow)} t={Ms(Now)} gen {Generation} serving {Serving} | file {File} | applied {Applied} unchanged {Unchanged} rejected {Rejected} last {Last} | {scheduler}{(ChangeUnnoticed ? ", change unnoticed" : "")}{(WriteDuringNextRead is { } next ? $", next read brings {next}" : "")}]";
     }
 
     private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + "ms";

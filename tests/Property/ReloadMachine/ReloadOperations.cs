@@ -9,14 +9,14 @@ namespace HotReload.Property.Tests.ReloadMachine;
 /// <summary>Generators for every operation the state machine test performs, and the file contents they write.</summary>
 public static class ReloadOperations
 {
-    private static readonly TimeSpan Quiet = ReloadModel.QuietWindow;
-
     /// <summary>Enough whole windows to drain any pending pass: the maximum delay plus every retry, and spare.</summary>
-    private static readonly int SettleWindows = (int)(ReloadModel.MaxDelay / Quiet) + ReloadModel.WriteInProgressRetries + 2;
+    private const int SettleWindows = ReloadModel.MaxDelayWindows + ReloadModel.WriteInProgressRetries + 2;
 
     private static Gen<int> Seed => Gen.Choose(0, int.MaxValue - 1);
 
-    public static Gen<ReloadOperation> Next(ReloadModel model) => Gen.Frequency(
+    public static Gen<ReloadOperation> Next(ReloadModel model) => Next(model, (model ?? throw new ArgumentNullException(nameof(model))).QuietWindow);
+
+    private static Gen<ReloadOperation> Next(ReloadModel model, TimeSpan quiet) => Gen.Frequency(
         (14, Seed.Select(seed => Written("write valid", ValidContent(seed)))),
         (4, Seed.Select(seed => Written("write half-written JSON", Truncated(seed)))),
         (6, Gen.Zip(Seed, Gen.Elements(Enum.GetValues<SemanticError>())).Select(p => Written("write semantic error", Semantic(p.Item1, p.Item2)))),
@@ -29,12 +29,12 @@ public static class ReloadOperations
         (1, Gen.Constant(Written("make unreadable", FileContent.Rejected(ContentKind.Unreadable, "unreadable", null)))),
         (2, Seed.Select(seed => Written("change the server section", RestartRequired(seed)))),
         (2, Seed.Select(seed => new ReloadOperation("write valid, no event yet", [new EngineStep.Write(ValidContent(seed))]))),
-        (4, Burst()),
-        (2, Stream()),
+        (4, Burst(quiet)),
+        (2, Stream(quiet)),
         (3, Seed.Select(seed => new ReloadOperation("change while the next read runs", [new EngineStep.WriteDuringNextRead(ValidContent(seed))]))),
-        (16, AdvanceBy().Select(by => new ReloadOperation("advance the clock", [new EngineStep.Advance(by)]))),
-        (6, Gen.Choose(1, 6).Select(windows => new ReloadOperation($"wait {windows} quiet windows", Enumerable.Repeat<EngineStep>(new EngineStep.Advance(Quiet), windows).ToList()))),
-        (4, Gen.Constant(new ReloadOperation("settle", SettleSteps().ToList(), OperationKind.Settles))),
+        (16, AdvanceBy(quiet).Select(by => new ReloadOperation("advance the clock", [new EngineStep.Advance(by)]))),
+        (6, Gen.Choose(1, 6).Select(windows => new ReloadOperation($"wait {windows} quiet windows", Enumerable.Repeat<EngineStep>(new EngineStep.Advance(quiet), windows).ToList()))),
+        (4, Gen.Constant(new ReloadOperation("settle", SettleSteps(quiet).ToList(), OperationKind.Settles))),
         (4, Gen.Constant(new ReloadOperation("reload now", [new EngineStep.ReloadNow()]))));
 
     public static FileContent ValidContent(int seed)
@@ -54,33 +54,35 @@ public static class ReloadOperations
         FileContent.Rejected(ContentKind.RestartRequired, $"server section #{seed}", ConfigJsonWriter.ToUtf8(BrokenConfigs.WithServerSection(seed)));
 
     /// <summary>Mostly around the quiet window, with its exact edges and jumps past the maximum delay.</summary>
-    private static Gen<TimeSpan> AdvanceBy() => Gen.Frequency(
-        (4, Gen.Choose(0, 19).Select(ms => TimeSpan.FromMilliseconds(ms))),
-        (3, Gen.Constant(Quiet)),
-        (2, Gen.Elements(Quiet - TimeSpan.FromTicks(1), Quiet + TimeSpan.FromTicks(1), Quiet / 2)),
-        (4, Gen.Choose(21, 60).Select(ms => TimeSpan.FromMilliseconds(ms))),
-        (1, Gen.Choose(150, 260).Select(ms => TimeSpan.FromMilliseconds(ms))));
+    private static Gen<TimeSpan> AdvanceBy(TimeSpan quiet) => Gen.Frequency(
+        (4, Below(quiet)),
+        (3, Gen.Constant(quiet)),
+        (2, Gen.Elements(quiet - TimeSpan.FromTicks(1), quiet + TimeSpan.FromTicks(1), quiet / 2)),
+        (4, Gen.Choose(1, (int)(quiet.Ticks * 2)).Select(ticks => quiet + TimeSpan.FromTicks(ticks))),
+        (1, Gen.Choose((int)(quiet.Ticks * 7), (int)(quiet.Ticks * 13)).Select(ticks => TimeSpan.FromTicks(ticks))));
+
+    /// <summary>Less than one quiet window: another event in that time restarts the wait.</summary>
+    private static Gen<TimeSpan> Below(TimeSpan quiet) => Gen.Choose(0, (int)quiet.Ticks - 1).Select(ticks => TimeSpan.FromTicks(ticks));
 
     /// <summary>3 to 8 writes, each reported, less than a quiet window apart, then quiet.</summary>
-    private static Gen<ReloadOperation> Burst() => Writes(3, 8).Select(writes => new ReloadOperation(
-        $"burst of {writes.Count} writes", writes.SelectMany(ReportedWrite).Concat(SettleSteps()).ToList(), OperationKind.Burst));
+    private static Gen<ReloadOperation> Burst(TimeSpan quiet) => Writes(3, 8, quiet).Select(writes => new ReloadOperation(
+        $"burst of {writes.Count} writes", writes.SelectMany(ReportedWrite).Concat(SettleSteps(quiet)).ToList(), OperationKind.Burst));
 
     /// <summary>8 to 16 writes less than a window apart, observed while still going: the maximum delay must cut in.</summary>
-    private static Gen<ReloadOperation> Stream() => Writes(8, 16).Select(writes => new ReloadOperation(
+    private static Gen<ReloadOperation> Stream(TimeSpan quiet) => Writes(8, 16, quiet).Select(writes => new ReloadOperation(
         $"stream of {writes.Count} writes", writes.SelectMany(ReportedWrite).ToList()));
 
-    private static Gen<List<(FileContent Content, TimeSpan Gap)>> Writes(int min, int max)
+    private static Gen<List<(FileContent Content, TimeSpan Gap)>> Writes(int min, int max, TimeSpan quiet)
     {
         var write = Gen.Frequency(
             (7, Seed.Select(ValidContent)),
             (2, Seed.Select(Truncated)),
             (1, Gen.Zip(Seed, Gen.Elements(Enum.GetValues<SemanticError>())).Select(p => Semantic(p.Item1, p.Item2))));
-        var gap = Gen.Choose(0, (int)Quiet.TotalMilliseconds - 1).Select(ms => TimeSpan.FromMilliseconds(ms));
-        return Gen.Choose(min, max).SelectMany(count => Gen.ListOf(Gen.Zip(write, gap).Select(w => (w.Item1, w.Item2)), count));
+        return Gen.Choose(min, max).SelectMany(count => Gen.ListOf(Gen.Zip(write, Below(quiet)).Select(w => (w.Item1, w.Item2)), count));
     }
 
     private static EngineStep[] ReportedWrite((FileContent Content, TimeSpan Gap) write) =>
         [new EngineStep.Write(write.Content), new EngineStep.FileEvent(), new EngineStep.Advance(write.Gap)];
 
-    private static IEnumerable<EngineStep> SettleSteps() => Enumerable.Repeat<EngineStep>(new EngineStep.Advance(Quiet), SettleWindows);
+    private static IEnumerable<EngineStep> SettleSteps(TimeSpan quiet) => Enumerable.Repeat<EngineStep>(new EngineStep.Advance(quiet), SettleWindows);
 }
