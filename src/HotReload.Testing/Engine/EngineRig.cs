@@ -5,7 +5,7 @@ using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Forwarding;
 using HotReloadProxy.Reload;
 using HotReloadProxy.Snapshots;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HotReload.Testing.Engine;
@@ -31,16 +31,20 @@ public sealed class EngineRig : IDisposable
         File = new InMemoryConfigFile(Time);
         File.Write(ConfigJsonWriter.ToJson(initial));
         Engine = new ReloadEngine(File, new ConfigValidator(), new SnapshotCompiler(new SocketsInvokerFactory(), new ForwardingOptions()), Holder,
-            Notifier, metrics: null, Time, NullLogger<ReloadEngine>.Instance, new ReloadEngineOptions { MaxConfigBytes = maxConfigBytes });
+            Notifier, metrics: null, Time, new FakeLogger<ReloadEngine>(Logs), new ReloadEngineOptions { MaxConfigBytes = maxConfigBytes });
         Scheduler = new ReloadScheduler(Engine, Time, new ReloadSchedulerOptions { QuietWindow = quietWindow ?? TimeSpan.FromMilliseconds(20) },
-            NullLogger<ReloadScheduler>.Instance);
+            new FakeLogger<ReloadScheduler>(Logs));
         Notifier.Reloaded += (_, outcome) => Outcomes.Add(outcome);
         InitialSha256 = Engine.LoadInitial().Sha256;
         Outcomes.Clear();
+        Logs.Clear();
         File.Reads = 0;
     }
 
     public FakeTimeProvider Time { get; } = new();
+
+    /// <summary>What the engine and scheduler logged since the initial load, at every level.</summary>
+    public FakeLogCollector Logs { get; } = new();
 
     public InMemoryConfigFile File { get; }
 

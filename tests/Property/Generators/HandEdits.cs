@@ -79,12 +79,13 @@ public abstract record HandEdit
         public override string Apply(string json) => json.StartsWith('\uFEFF') ? json : "\uFEFF" + json;
     }
 
+    /// <summary>A "$schema" line; the generator adds at most one, as a second is rightly a duplicate-property error.</summary>
     public sealed record Schema : HandEdit
     {
         public override string Apply(string json)
         {
             var open = json.IndexOf('{', StringComparison.Ordinal);
-            return open < 0 || json.Contains("\"$schema\"", StringComparison.Ordinal) ? json : json.Insert(open + 1, "\"$schema\": \"./docs/proxy.schema.json\",");
+            return open < 0 ? json : json.Insert(open + 1, "\"$schema\": \"./docs/proxy.schema.json\",");
         }
     }
 
@@ -177,7 +178,7 @@ public sealed record HandEditedConfig(int Seed, bool Indented, IReadOnlyList<Han
         from indented in Gen.Elements(true, false)
         from count in Gen.Choose(1, 8)
         from edits in Gen.ListOf(Edit, count)
-        select new HandEditedConfig(seed, indented, edits);
+        select new HandEditedConfig(seed, indented, edits.Where((edit, i) => edit is not HandEdit.Schema || edits.FindIndex(e => e is HandEdit.Schema) == i).ToList());
 
     private static Gen<HandEdit> Edit => Gen.OneOf(
         Gen.Choose(0, int.MaxValue).Select(p => (HandEdit)new HandEdit.LineComment(p)),

@@ -46,6 +46,12 @@ public sealed record ReloadModel
 
     public long Rejected { get; init; }
 
+    /// <summary>Rejection warnings logged: one per distinct condition, repeats of the last one only at Debug (LG-02).</summary>
+    public long Warnings { get; init; }
+
+    /// <summary>The condition of the last rejection, until an apply or an unchanged read clears it.</summary>
+    public string? LastRejection { get; init; }
+
     public ModelOutcome Last { get; init; } = new(ReloadResult.Applied, RejectionReason.None);
 
     public TimeSpan Now { get; init; }
@@ -140,12 +146,15 @@ public sealed record ReloadModel
     {
         if (read.Sha256 is not null && read.Sha256 == Serving.Sha256)
         {
-            return this with { Unchanged = Unchanged + 1, Last = new(ReloadResult.Unchanged, RejectionReason.None) };
+            return this with { Unchanged = Unchanged + 1, Last = new(ReloadResult.Unchanged, RejectionReason.None), LastRejection = null };
         }
 
         if (read.Kind == ContentKind.Valid)
         {
-            return this with { Serving = read, Generation = Generation + 1, Applied = Applied + 1, Last = new(ReloadResult.Applied, RejectionReason.None) };
+            return this with
+            {
+                Serving = read, Generation = Generation + 1, Applied = Applied + 1, Last = new(ReloadResult.Applied, RejectionReason.None), LastRejection = null,
+            };
         }
 
         if (allowDefer && read.LooksMidWrite)
@@ -153,7 +162,13 @@ public sealed record ReloadModel
             return null;
         }
 
-        return this with { Rejected = Rejected + 1, Last = new(ReloadResult.Rejected, read.Reason) };
+        // Same bytes, or the same missing, unreadable or directory state, or an oversized file of the same size.
+        var condition = $"{read.Reason}|{read.Sha256 ?? read.Bytes?.Length.ToString(CultureInfo.InvariantCulture)}";
+        return this with
+        {
+            Rejected = Rejected + 1, Last = new(ReloadResult.Rejected, read.Reason),
+            Warnings = condition == LastRejection ? Warnings : Warnings + 1, LastRejection = condition,
+        };
     }
 
     public override string ToString()
@@ -161,7 +176,7 @@ public sealed record ReloadModel
         var scheduler = Pending
             ? $"pending since {Ms(PendingSince)}, due {(TimerDue is { } due ? Ms(due) : "-")}, retries {Retries}"
             : "idle";
-        return $"[Q={Ms(QuietWindow)} t={Ms(Now)} gen {Generation} serving {Serving} | file {File} | applied {Applied} unchanged {Unchanged} rejected {Rejected} last {Last} | {scheduler}{(ChangeUnnoticed ? ", change unnoticed" : "")}{(WriteDuringNextRead is { } next ? $", next read brings {next}" : "")}]";
+        return $"[Q={Ms(QuietWindow)} t={Ms(Now)} gen {Generation} serving {Serving} | file {File} | applied {Applied} unchanged {Unchanged} rejected {Rejected} warned {Warnings} last {Last} | {scheduler}{(ChangeUnnoticed ? ", change unnoticed" : "")}{(WriteDuringNextRead is { } next ? $", next read brings {next}" : "")}]";
     }
 
     private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + "ms";

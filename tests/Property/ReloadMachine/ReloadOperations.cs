@@ -9,8 +9,12 @@ namespace HotReload.Property.Tests.ReloadMachine;
 /// <summary>Generators for every operation the state machine test performs, and the file contents they write.</summary>
 public static class ReloadOperations
 {
-    /// <summary>Enough whole windows to drain any pending pass: the maximum delay plus every retry, and spare.</summary>
-    private const int SettleWindows = ReloadModel.MaxDelayWindows + ReloadModel.WriteInProgressRetries + 2;
+    /// <summary>
+    /// Enough whole windows to drain any pending pass once events stop: the last event's window, every
+    /// write-in-progress retry, one more pass for a change that landed during a read, and one spare. (The
+    /// maximum delay only shortens waits.) The model checks it is idle after settling, so too few would show.
+    /// </summary>
+    private const int SettleWindows = 1 + ReloadModel.WriteInProgressRetries + 1 + 1;
 
     private static Gen<int> Seed => Gen.Choose(0, int.MaxValue - 1);
 
@@ -31,6 +35,7 @@ public static class ReloadOperations
         (2, Seed.Select(seed => new ReloadOperation("write valid, no event yet", [new EngineStep.Write(ValidContent(seed))]))),
         (4, Burst(quiet)),
         (2, Stream(quiet)),
+        (2, Flap(model, quiet)),
         (3, Seed.Select(seed => new ReloadOperation("change while the next read runs", [new EngineStep.WriteDuringNextRead(ValidContent(seed))]))),
         (16, AdvanceBy(quiet).Select(by => new ReloadOperation("advance the clock", [new EngineStep.Advance(by)]))),
         (6, Gen.Choose(1, 6).Select(windows => new ReloadOperation($"wait {windows} quiet windows", Enumerable.Repeat<EngineStep>(new EngineStep.Advance(quiet), windows).ToList()))),
@@ -52,6 +57,19 @@ public static class ReloadOperations
 
     private static FileContent RestartRequired(int seed) =>
         FileContent.Rejected(ContentKind.RestartRequired, $"server section #{seed}", ConfigJsonWriter.ToUtf8(BrokenConfigs.WithServerSection(seed)));
+
+    /// <summary>Broken, back to the serving bytes, then broken the same way again: each breakage is news (LG-02).</summary>
+    private static Gen<ReloadOperation> Flap(ReloadModel model, TimeSpan quiet)
+    {
+        var broken = Gen.OneOf(
+            Gen.Constant(FileContent.Rejected(ContentKind.Missing, "deleted", null)),
+            Gen.Constant(FileContent.Rejected(ContentKind.Directory, "directory", null)),
+            Gen.Zip(Seed, Gen.Elements(Enum.GetValues<SemanticError>())).Select(p => Semantic(p.Item1, p.Item2)));
+        return broken.Select(content => new ReloadOperation(
+            "break, restore, break again",
+            new[] { content, model.Serving, content }.SelectMany(c => new EngineStep[] { new EngineStep.Write(c), new EngineStep.FileEvent() }.Concat(SettleSteps(quiet))).ToList(),
+            OperationKind.Settles));
+    }
 
     /// <summary>Mostly around the quiet window, with its exact edges and jumps past the maximum delay.</summary>
     private static Gen<TimeSpan> AdvanceBy(TimeSpan quiet) => Gen.Frequency(

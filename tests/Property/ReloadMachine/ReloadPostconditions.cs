@@ -1,5 +1,6 @@
 using HotReload.Testing.Engine;
 using HotReloadProxy.Reload;
+using Microsoft.Extensions.Logging;
 
 namespace HotReload.Property.Tests.ReloadMachine;
 
@@ -28,6 +29,8 @@ public static class ReloadPostconditions
         Expect(new ModelOutcome(last.Result, last.Reason) == model.Last, $"last outcome {last.Result}/{last.Reason}, model expects {model.Last}");
         Expect(rig.Outcomes.Count == model.Applied + model.Unchanged + model.Rejected, $"{rig.Outcomes.Count} outcomes published, model counts differ");
 
+        VerifyLogs(rig, model);
+
         if (operation.Kind is OperationKind.Settles or OperationKind.Burst)
         {
             // AT-04: once the file is quiet, valid content is what serves (unless no event ever told the engine).
@@ -44,6 +47,26 @@ public static class ReloadPostconditions
             var writes = operation.Steps.Count(s => s is EngineStep.Write);
             var applies = rig.Outcomes.Skip(outcomesBefore).Count(o => o.Result == ReloadResult.Applied);
             Expect(applies < writes, $"a burst of {writes} writes caused {applies} applies");
+        }
+    }
+
+    /// <summary>
+    /// LG-01: one Information event per applied reload, naming its generation and hash prefix; LG-02: one
+    /// Warning per distinct rejection; LG-03: nothing else (unchanged reads, retries, repeats) above Debug.
+    /// </summary>
+    private static void VerifyLogs(EngineRig rig, ReloadModel model)
+    {
+        var loud = rig.Logs.GetSnapshot().Where(r => r.Level > LogLevel.Debug).ToList();
+        var applied = loud.Where(r => r.Id.Id == 1010 && r.Level == LogLevel.Information).ToList();
+        var warnings = loud.Count(r => r.Id.Id == 1011 && r.Level == LogLevel.Warning);
+        Expect(applied.Count == model.Applied, $"{applied.Count} applied events logged, model expects {model.Applied}");
+        Expect(warnings == model.Warnings, $"{warnings} rejection warnings logged, model expects {model.Warnings}");
+        Expect(loud.Count == applied.Count + warnings, $"unexpected events above Debug: {string.Join("; ", loud.Where(r => r.Id.Id is not (1010 or 1011)).Select(r => r.Message))}");
+        if (applied.Count > 0 && model.Last.Result == ReloadResult.Applied)
+        {
+            var message = applied[^1].Message;
+            Expect(message.Contains($"generation {model.Generation} ", StringComparison.Ordinal) && message.Contains(model.Serving.Sha256![..8], StringComparison.Ordinal),
+                $"the applied event does not name generation {model.Generation} and its hash: {message}");
         }
     }
 
