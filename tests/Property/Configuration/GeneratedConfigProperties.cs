@@ -68,5 +68,29 @@ public sealed class GeneratedConfigProperties
             Assert.Equal(statusLines, errors.Select(e => e.Position.Line).Order());
         });
 
+    [Property(MaxTest = 1000, QuietOnSuccess = true)]
+    [Requirement("CV-02", "HN-03")]
+    public FsCheck.Property Each_error_points_at_the_offending_value_or_property_name() =>
+        Prop.ForAll(Seeds, Arb.From(Gen.Elements(Enum.GetValues<SemanticError>())), (seed, error) =>
+        {
+            var bytes = BrokenConfigs.WithSemanticError(seed, error);
+            var lines = Encoding.UTF8.GetString(bytes).Split('\n');
+            foreach (var e in Check(bytes).Errors.Where(e => e.JsonPath != "$"))
+            {
+                var line = lines[e.Position.Line - 1];
+                var (before, at) = (line[..(e.Position.Column - 1)], line[(e.Position.Column - 1)..]);
+                var last = LastSegment(e.JsonPath);
+                // The written file is indented: a property's value follows its name on the same line, and each
+                // array item starts a line. An unknown or duplicated property is reported at its name.
+                var pointsRight = last is null
+                    ? before.Trim().Length == 0
+                    : before.EndsWith($"\"{last}\": ", StringComparison.Ordinal) || at.StartsWith($"\"{last}\"", StringComparison.Ordinal);
+                Assert.True(pointsRight, $"{error} #{seed}: {e.Format("f")} (path {e.JsonPath}) points at: {before}>>{at}");
+            }
+        });
+
+    /// <summary>The property name a path ends with, or null when it ends with an array index.</summary>
+    private static string? LastSegment(string path) => path.EndsWith(']') ? null : path[(path.LastIndexOf('.') + 1)..];
+
     private static ConfigCheck Check(byte[] bytes) => ConfigCheck.Run(new ConfigFileRead.Content(bytes), Validator, ReloadEngineOptions.DefaultMaxConfigBytes);
 }
