@@ -46,7 +46,11 @@ public sealed class GeneratedConfigProperties
     public FsCheck.Property Half_written_and_blank_files_are_rejected_as_syntax_errors_and_empty() =>
         Prop.ForAll(Seeds, seed =>
         {
-            Assert.Equal(RejectionReason.Syntax, Check(BrokenConfigs.Truncated(seed)).Reason);
+            var truncated = Check(BrokenConfigs.Truncated(seed));
+            Assert.Equal(RejectionReason.Syntax, truncated.Reason);
+            var error = Assert.Single(truncated.Errors);
+            Assert.StartsWith($"/etc/proxy.json:{error.Position.Line}:{error.Position.Column}: JSON syntax error", error.Format("/etc/proxy.json"), StringComparison.Ordinal);
+            Assert.True(error.Position.Line >= 1 && error.Position.Column >= 1);
             Assert.Equal(RejectionReason.Empty, Check(BrokenConfigs.Empty(seed)).Reason);
         });
 

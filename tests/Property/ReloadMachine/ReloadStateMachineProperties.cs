@@ -15,7 +15,7 @@ namespace HotReload.Property.Tests.ReloadMachine;
 public sealed class ReloadStateMachineProperties
 {
     [Property(MaxTest = 1000, EndSize = 60, QuietOnSuccess = true)]
-    [Requirement("HR-02", "HR-03", "HR-04", "EH-01", "EH-02", "EH-03", "EH-04", "RC-01", "RC-02", "AT-04", "CD-05", "OB-01", "MR-01", "LG-01", "LG-02", "LG-03")]
+    [Requirement("HR-02", "HR-03", "HR-04", "EH-01", "EH-02", "EH-03", "EH-04", "RC-01", "RC-02", "AT-04", "CD-05", "OB-01", "LG-01", "LG-02", "LG-03")]
     public FsCheck.Property The_engine_follows_the_reload_model_through_any_sequence_of_file_changes() =>
         new ReloadStateMachine().ToProperty();
 }
