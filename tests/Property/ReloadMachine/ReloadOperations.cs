@@ -36,7 +36,7 @@ public static class ReloadOperations
         (4, Burst(quiet)),
         (2, Stream(quiet)),
         (2, Flap(model, quiet)),
-        (3, Seed.Select(seed => new ReloadOperation("change while the next read runs", [new EngineStep.WriteDuringNextRead(ValidContent(seed))]))),
+        (3, AnyWrite.Select(content => new ReloadOperation("change while the next read runs", [new EngineStep.WriteDuringNextRead(content)]))),
         (16, AdvanceBy(quiet).Select(by => new ReloadOperation("advance the clock", [new EngineStep.Advance(by)]))),
         (6, Gen.Choose(1, 6).Select(windows => new ReloadOperation($"wait {windows} quiet windows", Enumerable.Repeat<EngineStep>(new EngineStep.Advance(quiet), windows).ToList()))),
         (4, Gen.Constant(new ReloadOperation("settle", SettleSteps(quiet).ToList(), OperationKind.Settles))),
@@ -90,14 +90,14 @@ public static class ReloadOperations
     private static Gen<ReloadOperation> Stream(TimeSpan quiet) => Writes(8, 16, quiet).Select(writes => new ReloadOperation(
         $"stream of {writes.Count} writes", writes.SelectMany(ReportedWrite).ToList()));
 
-    private static Gen<List<(FileContent Content, TimeSpan Gap)>> Writes(int min, int max, TimeSpan quiet)
-    {
-        var write = Gen.Frequency(
-            (7, Seed.Select(ValidContent)),
-            (2, Seed.Select(Truncated)),
-            (1, Gen.Zip(Seed, Gen.Elements(Enum.GetValues<SemanticError>())).Select(p => Semantic(p.Item1, p.Item2))));
-        return Gen.Choose(min, max).SelectMany(count => Gen.ListOf(Gen.Zip(write, Below(quiet)).Select(w => (w.Item1, w.Item2)), count));
-    }
+    private static Gen<List<(FileContent Content, TimeSpan Gap)>> Writes(int min, int max, TimeSpan quiet) =>
+        Gen.Choose(min, max).SelectMany(count => Gen.ListOf(Gen.Zip(AnyWrite, Below(quiet)).Select(w => (w.Item1, w.Item2)), count));
+
+    /// <summary>What a writer leaves: mostly a complete valid config, sometimes half of one or a mistake.</summary>
+    private static Gen<FileContent> AnyWrite => Gen.Frequency(
+        (7, Seed.Select(ValidContent)),
+        (2, Seed.Select(Truncated)),
+        (1, Gen.Zip(Seed, Gen.Elements(Enum.GetValues<SemanticError>())).Select(p => Semantic(p.Item1, p.Item2))));
 
     private static EngineStep[] ReportedWrite((FileContent Content, TimeSpan Gap) write) =>
         [new EngineStep.Write(write.Content), new EngineStep.FileEvent(), new EngineStep.Advance(write.Gap)];
