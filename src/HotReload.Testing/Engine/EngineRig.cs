@@ -29,7 +29,7 @@ public sealed class EngineRig : IDisposable
     public EngineRig(ProxyConfig initial, TimeSpan? quietWindow = null, long maxConfigBytes = DefaultMaxConfigBytes)
     {
         File = new InMemoryConfigFile(Time);
-        File.Write(ConfigJsonWriter.ToJson(initial));
+        File.Write(ConfigJsonWriter.ToUtf8(initial));
         Engine = new ReloadEngine(File, new ConfigValidator(), new SnapshotCompiler(new SocketsInvokerFactory(), new ForwardingOptions()), Holder,
             Notifier, metrics: null, Time, new FakeLogger<ReloadEngine>(Logs), new ReloadEngineOptions { MaxConfigBytes = maxConfigBytes });
         Scheduler = new ReloadScheduler(Engine, Time, new ReloadSchedulerOptions { QuietWindow = quietWindow ?? TimeSpan.FromMilliseconds(20) },
