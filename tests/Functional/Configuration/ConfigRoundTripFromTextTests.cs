@@ -34,4 +34,24 @@ public sealed class ConfigRoundTripFromTextTests
         Assert.Equal(parsed.Config.Routes[0].Timeout, again.Config.Routes[0].Timeout);
         Assert.Equal(parsed.Config, again.Config);
     }
+
+    /// <summary>Found by the round-trip property: whole milliseconds past 2^53 ticks came back a few ticks off.</summary>
+    [Theory]
+    [InlineData(825_536_389_516_119L)]
+    [InlineData(922_337_203_685_477L)]
+    [InlineData(-922_337_203_685_477L)]
+    [InlineData(9_007_199_254_741L)]
+    public void Whole_millisecond_timeouts_beyond_double_precision_round_trip_exactly(long milliseconds)
+    {
+        var timeout = TimeSpan.FromTicks(milliseconds * TimeSpan.TicksPerMillisecond);
+        var config = new HotReloadProxy.Configuration.Model.ProxyConfig
+        {
+            Routes = new([new HotReloadProxy.Configuration.Model.RouteConfig { Id = "a", Match = new() { Path = "/" }, Cluster = "c", Timeout = timeout }]),
+        };
+
+        var again = ConfigParser.Parse(ConfigJsonWriter.ToUtf8(config));
+
+        Assert.True(again.Succeeded, string.Join(" | ", again.Errors.Select(e => e.Format("f"))));
+        Assert.Equal(timeout, again.Config.Routes[0].Timeout);
+    }
 }

@@ -10,9 +10,19 @@ public static class Durations
         ArgumentNullException.ThrowIfNull(text);
         value = default;
         var trimmed = text.Trim();
-        (string Suffix, double Scale)[] units = [("ms", 1), ("s", 1000), ("m", 60_000)];
+        (string Suffix, long Scale)[] units = [("ms", 1), ("s", 1000), ("m", 60_000)];
         foreach (var (suffix, scale) in units)
         {
+            // Whole amounts are converted in integers: a double holds tick counts exactly only up to 2^53
+            // (about 28 years), so "825536389516119ms", which the writer produces, would come back a few ticks off.
+            if (trimmed.EndsWith(suffix, StringComparison.Ordinal) &&
+                long.TryParse(trimmed[..^suffix.Length], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) &&
+                TryMultiply(whole, scale * TimeSpan.TicksPerMillisecond, out var ticks))
+            {
+                value = TimeSpan.FromTicks(ticks);
+                return true;
+            }
+
             if (trimmed.EndsWith(suffix, StringComparison.Ordinal) &&
                 double.TryParse(trimmed[..^suffix.Length], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) &&
                 double.IsFinite(amount) && Math.Abs(amount * scale) < TimeSpan.MaxValue.TotalMilliseconds)
@@ -24,6 +34,13 @@ public static class Durations
 
         return trimmed.Contains(':', StringComparison.Ordinal) &&
                TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool TryMultiply(long a, long b, out long product)
+    {
+        var exact = (Int128)a * b;
+        product = (long)exact;
+        return exact >= long.MinValue && exact <= long.MaxValue;
     }
 
     /// <summary>

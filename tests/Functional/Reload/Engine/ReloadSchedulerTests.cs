@@ -1,4 +1,5 @@
 using HotReload.Testing.Configs;
+using HotReload.Testing.Engine;
 using HotReload.Testing.Requirements;
 using HotReloadProxy.Reload;
 

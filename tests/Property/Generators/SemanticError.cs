@@ -1,0 +1,23 @@
+namespace HotReload.Property.Tests.Generators;
+
+/// <summary>Each kind of mistake the validator or binder must catch in JSON that is otherwise well formed.</summary>
+public enum SemanticError
+{
+    UnknownCluster,
+    DuplicateRouteId,
+    MissingRouteId,
+    BadPathTemplate,
+    BadAddress,
+    NoDestinations,
+    BadStatus,
+    BadMethod,
+    BadHost,
+    BadTimeout,
+    BothClusterAndRespond,
+    NeitherClusterNorRespond,
+    BadPathPrefix,
+    BadHeaderName,
+    UnknownProperty,
+    WrongType,
+    UnknownLoadBalancing,
+}
