@@ -339,7 +339,24 @@ public sealed class ConfigValidatorTests
     {
         OneErrorAtMark(
             OneRoute("\"id\": \"a\", \"cluster\": \"c\", \"match\": {\"path\": \"/\"}, \"transforms\": {\"requestHeaders\": {\"X-Ok\": \"1\", \"X-Bad\": §\"" + escapedValue + "\"}}"),
-            "The value of header 'X-Bad' contains a line break or NUL; remove it.");
+            "The value of header 'X-Bad' contains a line break, a control character or a non-ASCII character");
+    }
+
+    /// <summary>
+    /// Found while probing edge configs: these values passed validation, and then every request on the route
+    /// failed with 500 on Kestrel ("Invalid non-ASCII or control character in header: 0x00E9").
+    /// </summary>
+    [Theory]
+    [Requirement("CV-08", "PX-04")]
+    [InlineData("caf\\u00e9")]
+    [InlineData("a\\u0001b")]
+    [InlineData("a\\u007fb")]
+    [InlineData("\\ud83d\\ude00")]
+    public void Header_value_with_a_control_or_non_ascii_character_is_reported(string escapedValue)
+    {
+        OneErrorAtMark(
+            OneRoute("\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"respond\": {\"body\": \"x\"}, \"transforms\": {\"responseHeaders\": {\"X-Ok\": \"a b\\tc\", \"X-Bad\": §\"" + escapedValue + "\"}}"),
+            "The value of header 'X-Bad' contains a line break, a control character or a non-ASCII character");
     }
 
     [Fact]
