@@ -17,6 +17,7 @@ public static class BrokenConfigs
     private static readonly string[] BadMethods = ["GE T", "", "GET\n", "(POST)"];
     private static readonly string[] BadHosts = [":8080", "::1", "*.*.example.com", "example.com:0", "exa mple.com", "host:99999"];
     private static readonly TimeSpan[] BadTimeouts = [TimeSpan.Zero, TimeSpan.FromSeconds(-5), TimeSpan.FromHours(2)];
+    private static readonly string[] BadHeaderValues = ["café", "a\u0001b", "a\rb", "\u007f", "😀"];
     private static readonly string[] BadPrefixes = ["api", "/", "/a//b", "/a?b"];
 
     /// <summary>JSON text with exactly the given mistake in an otherwise valid config.</summary>
@@ -58,6 +59,10 @@ public static class BrokenConfigs
             SemanticError.BothClusterAndRespond => EditRoute(route with { Cluster = firstCluster.Key, Respond = new DirectResponse { Body = "both" } }),
             SemanticError.NeitherClusterNorRespond => EditRoute(route with { Cluster = null, Respond = null }),
             SemanticError.BadPathPrefix => EditRoute(route with { Transforms = new RouteTransforms { PathPrefix = faker.ArrayElement(BadPrefixes) } }),
+            SemanticError.BadHeaderValue => EditRoute(route with
+            {
+                Transforms = new RouteTransforms { ResponseHeaders = new ValueMap<string>([new("X-Edge", faker.ArrayElement(BadHeaderValues))], StringComparer.OrdinalIgnoreCase) },
+            }),
             SemanticError.BadHeaderName => EditRoute(route with
             {
                 Transforms = new RouteTransforms { ResponseHeaders = new ValueMap<string>([new("Bad Header", "x")], StringComparer.OrdinalIgnoreCase) },

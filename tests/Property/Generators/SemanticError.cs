@@ -17,6 +17,9 @@ public enum SemanticError
     NeitherClusterNorRespond,
     BadPathPrefix,
     BadHeaderName,
+
+    /// <summary>A control or non-ASCII character in a header value, which Kestrel and HttpClient refuse.</summary>
+    BadHeaderValue,
     UnknownProperty,
     WrongType,
     UnknownLoadBalancing,
