@@ -316,6 +316,34 @@ public sealed class ConfigValidatorTests
         Assert.Empty(Validate(OneRoute("\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"respond\": {\"status\": " + status + "}")));
     }
 
+    /// <summary>
+    /// Found while probing direct responses on Kestrel: these passed validation, and then every request on the
+    /// route failed with 500 ("Setting the header Content-Length is not allowed on responses with status code 204").
+    /// </summary>
+    [Theory]
+    [Requirement("CV-08", "PX-04")]
+    [InlineData(204)]
+    [InlineData(205)]
+    [InlineData(304)]
+    [InlineData(100)]
+    [InlineData(199)]
+    public void Body_on_a_status_without_content_is_reported_at_the_body(int status)
+    {
+        OneErrorAtMark(
+            OneRoute("\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"respond\": {\"status\": " + status + ", \"body\": §\"x\"}"),
+            $"Status {status} cannot carry a body");
+    }
+
+    [Theory]
+    [Requirement("CV-08", "PX-04")]
+    [InlineData(204, "\"\"")]
+    [InlineData(304, "null")]
+    [InlineData(200, "\"x\"")]
+    public void A_status_without_content_and_no_body_or_a_status_with_a_body_is_accepted(int status, string body)
+    {
+        Assert.Empty(Validate(OneRoute("\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"respond\": {\"status\": " + status + ", \"body\": " + body + "}")));
+    }
+
     [Theory]
     [Requirement("CV-08")]
     [InlineData("X Bad")]
