@@ -14,6 +14,7 @@ public static class BrokenConfigs
     private static readonly string[] BadTemplates = ["api/items", "/api/{id", "/a//b", "/{**rest}/tail", "/x/{}", "/items?id=1", "/{a}/{A}", "/pre{id}"];
     private static readonly string[] BadAddresses = ["ftp://files.example.com", "not a url", "http://user:secret@example.com", "http://example.com/?q=1", "/relative/path", "http://example.com/#frag"];
     private static readonly int[] BadStatuses = [0, 99, 600, 1000, -200];
+    private static readonly int[] BodilessStatuses = [100, 101, 204, 205, 304];
     private static readonly string[] BadMethods = ["GE T", "", "GET\n", "(POST)"];
     private static readonly string[] BadHosts = [":8080", "::1", "*.*.example.com", "example.com:0", "exa mple.com", "host:99999"];
     private static readonly TimeSpan[] BadTimeouts = [TimeSpan.Zero, TimeSpan.FromSeconds(-5), TimeSpan.FromHours(2)];
@@ -53,6 +54,7 @@ public static class BrokenConfigs
             }),
             SemanticError.NoDestinations => EditCluster(firstCluster.Value with { Destinations = ValueMap<DestinationConfig>.EmptyOrdinal }),
             SemanticError.BadStatus => EditRoute(route with { Cluster = null, Respond = new DirectResponse { Status = faker.ArrayElement(BadStatuses) } }),
+            SemanticError.BodyWithoutContent => EditRoute(route with { Cluster = null, Respond = new DirectResponse { Status = faker.ArrayElement(BodilessStatuses), Body = "x" } }),
             SemanticError.BadMethod => EditRoute(route with { Match = route.Match with { Methods = new ValueList<string>(["GET", faker.ArrayElement(BadMethods)]) } }),
             SemanticError.BadHost => EditRoute(route with { Match = route.Match with { Hosts = new ValueList<string>([faker.ArrayElement(BadHosts)]) } }),
             SemanticError.BadTimeout => EditRoute(route with { Timeout = faker.ArrayElement(BadTimeouts) }),

@@ -51,7 +51,8 @@ public static class EdgeConfigs
                     routes[i] = route with { Order = random.ArrayElement(Orders) };
                     break;
                 case 5:
-                    routes[i] = route with { Cluster = null, Respond = new DirectResponse { Status = random.ArrayElement(Statuses), Body = random.Bool() ? "" : "ünïcödé 😀" } };
+                    var status = random.ArrayElement(Statuses);
+                    routes[i] = route with { Cluster = null, Respond = new DirectResponse { Status = status, Body = status is < 200 or 204 || random.Bool() ? "" : "ünïcödé 😀" } };
                     break;
                 case 6:
                     routes[i] = route with { Transforms = new RouteTransforms { ResponseHeaders = Header(random.ArrayElement(HeaderValues)), RequestHeaders = Header(random.ArrayElement(HeaderValues)) } };

@@ -10,6 +10,9 @@ public enum SemanticError
     BadAddress,
     NoDestinations,
     BadStatus,
+
+    /// <summary>A body on a status that carries no content (1xx, 204, 205, 304).</summary>
+    BodyWithoutContent,
     BadMethod,
     BadHost,
     BadTimeout,
