@@ -14,9 +14,11 @@ public static class BrokenConfigs
     private static readonly string[] BadTemplates = ["api/items", "/api/{id", "/a//b", "/{**rest}/tail", "/x/{}", "/items?id=1", "/{a}/{A}", "/pre{id}"];
     private static readonly string[] BadAddresses = ["ftp://files.example.com", "not a url", "http://user:secret@example.com", "http://example.com/?q=1", "/relative/path", "http://example.com/#frag"];
     private static readonly int[] BadStatuses = [0, 99, 600, 1000, -200];
+    private static readonly int[] BodilessStatuses = [100, 101, 204, 205, 304];
     private static readonly string[] BadMethods = ["GE T", "", "GET\n", "(POST)"];
     private static readonly string[] BadHosts = [":8080", "::1", "*.*.example.com", "example.com:0", "exa mple.com", "host:99999"];
     private static readonly TimeSpan[] BadTimeouts = [TimeSpan.Zero, TimeSpan.FromSeconds(-5), TimeSpan.FromHours(2)];
+    private static readonly string[] BadHeaderValues = ["café", "a\u0001b", "a\rb", "\u007f", "😀"];
     private static readonly string[] BadPrefixes = ["api", "/", "/a//b", "/a?b"];
 
     /// <summary>JSON text with exactly the given mistake in an otherwise valid config.</summary>
@@ -52,12 +54,17 @@ public static class BrokenConfigs
             }),
             SemanticError.NoDestinations => EditCluster(firstCluster.Value with { Destinations = ValueMap<DestinationConfig>.EmptyOrdinal }),
             SemanticError.BadStatus => EditRoute(route with { Cluster = null, Respond = new DirectResponse { Status = faker.ArrayElement(BadStatuses) } }),
+            SemanticError.BodyWithoutContent => EditRoute(route with { Cluster = null, Respond = new DirectResponse { Status = faker.ArrayElement(BodilessStatuses), Body = "x" } }),
             SemanticError.BadMethod => EditRoute(route with { Match = route.Match with { Methods = new ValueList<string>(["GET", faker.ArrayElement(BadMethods)]) } }),
             SemanticError.BadHost => EditRoute(route with { Match = route.Match with { Hosts = new ValueList<string>([faker.ArrayElement(BadHosts)]) } }),
             SemanticError.BadTimeout => EditRoute(route with { Timeout = faker.ArrayElement(BadTimeouts) }),
             SemanticError.BothClusterAndRespond => EditRoute(route with { Cluster = firstCluster.Key, Respond = new DirectResponse { Body = "both" } }),
             SemanticError.NeitherClusterNorRespond => EditRoute(route with { Cluster = null, Respond = null }),
             SemanticError.BadPathPrefix => EditRoute(route with { Transforms = new RouteTransforms { PathPrefix = faker.ArrayElement(BadPrefixes) } }),
+            SemanticError.BadHeaderValue => EditRoute(route with
+            {
+                Transforms = new RouteTransforms { ResponseHeaders = new ValueMap<string>([new("X-Edge", faker.ArrayElement(BadHeaderValues))], StringComparer.OrdinalIgnoreCase) },
+            }),
             SemanticError.BadHeaderName => EditRoute(route with
             {
                 Transforms = new RouteTransforms { ResponseHeaders = new ValueMap<string>([new("Bad Header", "x")], StringComparer.OrdinalIgnoreCase) },

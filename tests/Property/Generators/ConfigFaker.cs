@@ -49,6 +49,7 @@ public static class ConfigFaker
         }
 
         var forwards = faker.Bool(0.6f);
+        var status = faker.ArrayElement(Statuses);
         var firstLiteral = segments.FirstOrDefault(s => !s.StartsWith('{'));
         return new RouteConfig
         {
@@ -63,8 +64,9 @@ public static class ConfigFaker
             Cluster = forwards ? clusters[faker.Int(0, clusters.Count - 1)] : null,
             Respond = forwards ? null : new DirectResponse
             {
-                Status = faker.ArrayElement(Statuses),
-                Body = faker.Bool(0.8f) ? Pick(faker, Vocabulary.Value.Sentences) : null,
+                Status = status,
+                // 204 carries no content: a body there is a mistake the validator catches.
+                Body = status != 204 && faker.Bool(0.8f) ? Pick(faker, Vocabulary.Value.Sentences) : null,
                 Headers = faker.Bool(0.5f) ? Headers(("Content-Type", "text/plain"), ("Cache-Control", "no-store")) : null,
             },
             Transforms = faker.Bool(0.4f) ? new RouteTransforms

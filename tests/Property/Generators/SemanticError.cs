@@ -10,6 +10,9 @@ public enum SemanticError
     BadAddress,
     NoDestinations,
     BadStatus,
+
+    /// <summary>A body on a status that carries no content (1xx, 204, 205, 304).</summary>
+    BodyWithoutContent,
     BadMethod,
     BadHost,
     BadTimeout,
@@ -17,6 +20,9 @@ public enum SemanticError
     NeitherClusterNorRespond,
     BadPathPrefix,
     BadHeaderName,
+
+    /// <summary>A control or non-ASCII character in a header value, which Kestrel and HttpClient refuse.</summary>
+    BadHeaderValue,
     UnknownProperty,
     WrongType,
     UnknownLoadBalancing,

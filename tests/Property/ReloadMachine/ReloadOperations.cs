@@ -86,7 +86,7 @@ public static class ReloadOperations
     private static Gen<ReloadOperation> Burst(TimeSpan quiet) => Writes(3, 8, quiet).Select(writes => new ReloadOperation(
         $"burst of {writes.Count} writes", writes.SelectMany(ReportedWrite).Concat(SettleSteps(quiet)).ToList(), OperationKind.Burst));
 
-    /// <summary>8 to 16 writes less than a window apart, observed while still going: the maximum delay must cut in.</summary>
+    /// <summary>8 to 16 writes less than a window apart, checked while still going: when they span ten windows the maximum delay must cut in.</summary>
     private static Gen<ReloadOperation> Stream(TimeSpan quiet) => Writes(8, 16, quiet).Select(writes => new ReloadOperation(
         $"stream of {writes.Count} writes", writes.SelectMany(ReportedWrite).ToList()));
 

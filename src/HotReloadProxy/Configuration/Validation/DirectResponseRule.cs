@@ -20,6 +20,12 @@ internal sealed class DirectResponseRule : IConfigRule
                 report.Error(JsonPaths.Property(path, "status"), $"Status {respond.Status} is not an HTTP status code; use a number from 100 to 599.");
             }
 
+            // HTTP gives these statuses no content; Kestrel fails every such response with a 500 instead.
+            if (respond.Body is { Length: > 0 } && respond.Status is (>= 100 and < 200) or 204 or 205 or 304)
+            {
+                report.Error(JsonPaths.Property(path, "body"), $"Status {respond.Status} cannot carry a body; remove \"body\" or use a status such as 200.");
+            }
+
             HeaderRules.Check(report, JsonPaths.Property(path, "headers"), respond.Headers);
         }
     }

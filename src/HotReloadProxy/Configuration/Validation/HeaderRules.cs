@@ -22,7 +22,7 @@ internal static class HeaderRules
 
             if (!HttpTokens.IsValidHeaderValue(value))
             {
-                report.Error(headerPath, $"The value of header '{name}' contains a line break or NUL; remove it.");
+                report.Error(headerPath, $"The value of header '{name}' contains a line break, a control character or a non-ASCII character; header values are limited to visible ASCII, spaces and tabs.");
             }
         }
     }

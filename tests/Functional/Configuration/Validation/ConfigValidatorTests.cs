@@ -316,6 +316,34 @@ public sealed class ConfigValidatorTests
         Assert.Empty(Validate(OneRoute("\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"respond\": {\"status\": " + status + "}")));
     }
 
+    /// <summary>
+    /// Found while probing direct responses on Kestrel: these passed validation, and then every request on the
+    /// route failed with 500 ("Setting the header Content-Length is not allowed on responses with status code 204").
+    /// </summary>
+    [Theory]
+    [Requirement("CV-08", "PX-04")]
+    [InlineData(204)]
+    [InlineData(205)]
+    [InlineData(304)]
+    [InlineData(100)]
+    [InlineData(199)]
+    public void Body_on_a_status_without_content_is_reported_at_the_body(int status)
+    {
+        OneErrorAtMark(
+            OneRoute("\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"respond\": {\"status\": " + status + ", \"body\": §\"x\"}"),
+            $"Status {status} cannot carry a body");
+    }
+
+    [Theory]
+    [Requirement("CV-08", "PX-04")]
+    [InlineData(204, "\"\"")]
+    [InlineData(304, "null")]
+    [InlineData(200, "\"x\"")]
+    public void A_status_without_content_and_no_body_or_a_status_with_a_body_is_accepted(int status, string body)
+    {
+        Assert.Empty(Validate(OneRoute("\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"respond\": {\"status\": " + status + ", \"body\": " + body + "}")));
+    }
+
     [Theory]
     [Requirement("CV-08")]
     [InlineData("X Bad")]
@@ -339,7 +367,24 @@ public sealed class ConfigValidatorTests
     {
         OneErrorAtMark(
             OneRoute("\"id\": \"a\", \"cluster\": \"c\", \"match\": {\"path\": \"/\"}, \"transforms\": {\"requestHeaders\": {\"X-Ok\": \"1\", \"X-Bad\": §\"" + escapedValue + "\"}}"),
-            "The value of header 'X-Bad' contains a line break or NUL; remove it.");
+            "The value of header 'X-Bad' contains a line break, a control character or a non-ASCII character");
+    }
+
+    /// <summary>
+    /// Found while probing edge configs: these values passed validation, and then every request on the route
+    /// failed with 500 on Kestrel ("Invalid non-ASCII or control character in header: 0x00E9").
+    /// </summary>
+    [Theory]
+    [Requirement("CV-08", "PX-04")]
+    [InlineData("caf\\u00e9")]
+    [InlineData("a\\u0001b")]
+    [InlineData("a\\u007fb")]
+    [InlineData("\\ud83d\\ude00")]
+    public void Header_value_with_a_control_or_non_ascii_character_is_reported(string escapedValue)
+    {
+        OneErrorAtMark(
+            OneRoute("\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"respond\": {\"body\": \"x\"}, \"transforms\": {\"responseHeaders\": {\"X-Ok\": \"a b\\tc\", \"X-Bad\": §\"" + escapedValue + "\"}}"),
+            "The value of header 'X-Bad' contains a line break, a control character or a non-ASCII character");
     }
 
     [Fact]
