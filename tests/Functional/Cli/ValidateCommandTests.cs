@@ -73,7 +73,7 @@ public sealed class ValidateCommandTests : IDisposable
             $"{path}:3:35: Path template 'api' must start with '/'.",
             $"{path}:3:54: Route 'a' names cluster 'nope', which does not exist (none are defined). Add it under \"clusters\" or fix the name.",
             $"{path}:4:12: Route id 'a' is used twice (first by routes[0]); route ids must be unique.",
-            $"{path}:4:64: Status 700 is not an HTTP status code; use a number from 100 to 599.",
+            $"{path}:4:64: Status 700 cannot be a final answer; use a number from 200 to 599.",
             $"{path}: 4 error(s)",
         ], ErrLines());
         Assert.Empty(_stdout.ToString());

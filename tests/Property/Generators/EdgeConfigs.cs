@@ -16,7 +16,7 @@ public static class EdgeConfigs
     private static readonly string[][] MethodSets = [["get"], ["M-SEARCH"], ["!#$%&'*+-.^_`|~"], ["GET", "get"]];
     private static readonly string[][] HostSets = [["[::1]"], ["[::1]:8080"], ["*.a"], ["A.B"], ["localhost:65535"], ["xn--bcher-kva.example", "*.xn--bcher-kva.example:1"]];
     private static readonly int[] Orders = [int.MinValue, int.MaxValue, -1];
-    private static readonly int[] Statuses = [100, 599, 204];
+    private static readonly int[] Statuses = [200, 599, 204];
     private static readonly string[] HeaderValues = ["a\tb", "", "\"quoted\"", "~!@#$%^&*()[]{}", "text/plain; charset=utf-8"];
     private static readonly TimeSpan[] Timeouts = [TimeSpan.FromTicks(1), TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(0.5)];
     private static readonly string[] ClusterNames = ["a.b[0]", "", "ünï", "with space"];

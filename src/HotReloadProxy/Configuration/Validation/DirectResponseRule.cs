@@ -15,13 +15,14 @@ internal sealed class DirectResponseRule : IConfigRule
             }
 
             var path = JsonPaths.Property(JsonPaths.Route(i), "respond");
-            if (respond.Status is < 100 or > 599)
+            // 1xx are interim responses: sent as the final answer, the client waits for one that never comes.
+            if (respond.Status is < 200 or > 599)
             {
-                report.Error(JsonPaths.Property(path, "status"), $"Status {respond.Status} is not an HTTP status code; use a number from 100 to 599.");
+                report.Error(JsonPaths.Property(path, "status"), $"Status {respond.Status} cannot be a final answer; use a number from 200 to 599.");
             }
 
             // HTTP gives these statuses no content; Kestrel fails every such response with a 500 instead.
-            if (respond.Body is { Length: > 0 } && respond.Status is (>= 100 and < 200) or 204 or 205 or 304)
+            else if (respond.Body is { Length: > 0 } && respond.Status is 204 or 205 or 304)
             {
                 report.Error(JsonPaths.Property(path, "body"), $"Status {respond.Status} cannot carry a body; remove \"body\" or use a status such as 200.");
             }

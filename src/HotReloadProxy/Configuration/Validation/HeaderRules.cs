@@ -5,6 +5,15 @@ namespace HotReloadProxy.Configuration.Validation;
 
 internal static class HeaderRules
 {
+    /// <summary>
+    /// Headers that frame the message or the connection. The proxy and Kestrel own them; a configured value
+    /// either breaks the response (a wrong Content-Length fails it with a 500) or is silently dropped.
+    /// </summary>
+    private static readonly HashSet<string> FramingHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Upgrade", "TE", "Trailer", "Proxy-Connection",
+    };
+
     public static void Check(ValidationReport report, string path, ValueMap<string>? headers)
     {
         if (headers is null)
@@ -18,6 +27,10 @@ internal static class HeaderRules
             if (!HttpTokens.IsToken(name))
             {
                 report.Error(headerPath, $"'{name}' is not a valid header name; use letters, digits and '-'.");
+            }
+            else if (FramingHeaders.Contains(name))
+            {
+                report.Error(headerPath, $"Header '{name}' frames the message or the connection and is set by the proxy; remove it.");
             }
 
             if (!HttpTokens.IsValidHeaderValue(value))

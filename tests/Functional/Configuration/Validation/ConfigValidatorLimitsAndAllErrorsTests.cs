@@ -177,7 +177,7 @@ public sealed class ConfigValidatorLimitsAndAllErrorsTests
             "Route 'a' names cluster 'missing', which does not exist (defined: c, e).",
             "Route id 'a' is used twice (first by routes[0])",
             "'G T' is not a valid HTTP method",
-            "Status 700 is not an HTTP status code",
+            "Status 700 cannot be a final answer",
             "Route routes[2] has no id",
             "Route #2 has neither \"cluster\" nor \"respond\"",
             "Cluster 'c' has no destinations",

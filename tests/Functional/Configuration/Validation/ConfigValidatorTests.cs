@@ -297,19 +297,22 @@ public sealed class ConfigValidatorTests
     [Theory]
     [Requirement("CV-08")]
     [InlineData(99)]
+    [InlineData(100)]
+    [InlineData(199)]
     [InlineData(600)]
     [InlineData(0)]
     [InlineData(-200)]
-    public void Status_outside_100_to_599_is_reported_at_the_status(int status)
+    public void Status_outside_200_to_599_is_reported_at_the_status(int status)
     {
         OneErrorAtMark(
             OneRoute("\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"respond\": {\"status\": §" + status + "}"),
-            $"Status {status} is not an HTTP status code; use a number from 100 to 599.");
+            $"Status {status} cannot be a final answer; use a number from 200 to 599.");
     }
 
+    /// <summary>A 1xx sent as the final answer left the client waiting for a response that never came.</summary>
     [Theory]
     [Requirement("CV-08")]
-    [InlineData(100)]
+    [InlineData(200)]
     [InlineData(599)]
     public void Status_at_the_bounds_is_accepted(int status)
     {
@@ -325,13 +328,23 @@ public sealed class ConfigValidatorTests
     [InlineData(204)]
     [InlineData(205)]
     [InlineData(304)]
-    [InlineData(100)]
-    [InlineData(199)]
     public void Body_on_a_status_without_content_is_reported_at_the_body(int status)
     {
         OneErrorAtMark(
             OneRoute("\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"respond\": {\"status\": " + status + ", \"body\": §\"x\"}"),
             $"Status {status} cannot carry a body");
+    }
+
+    [Theory]
+    [Requirement("CV-08", "PX-04")]
+    [InlineData("Content-Length")]
+    [InlineData("transfer-encoding")]
+    [InlineData("Connection")]
+    public void A_framing_header_in_a_direct_response_is_reported_at_the_header(string name)
+    {
+        OneErrorAtMark(
+            OneRoute("\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"respond\": {\"headers\": {\"" + name + "\": §\"abc\"}}"),
+            $"Header '{name}' frames the message or the connection and is set by the proxy; remove it.");
     }
 
     [Theory]
