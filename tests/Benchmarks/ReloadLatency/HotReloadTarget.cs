@@ -1,3 +1,4 @@
+using HotReload.Benchmarks.Shared;
 using HotReload.Testing.Configs;
 using HotReload.Testing.Load;
 using HotReload.Testing.Proxies;
@@ -39,6 +40,17 @@ internal sealed class HotReloadTarget : IReloadTarget
 
     public Task WaitAfterBadFileAsync(int mark, bool deleted) =>
         _proxy.Events.WaitForRejectedAsync(mark, deleted ? RejectionReason.Missing : RejectionReason.Syntax, OutcomeTimeout);
+
+    public LatencySummary? EngineDurations()
+    {
+        var histogram = LatencySummary.NewHistogram();
+        foreach (var outcome in _proxy.Events.Outcomes.Where(o => o.Result == ReloadResult.Applied && o.Trigger.Kind != ReloadTriggerKind.Startup))
+        {
+            histogram.RecordValue((long)outcome.Duration.TotalMicroseconds);
+        }
+
+        return LatencySummary.From(histogram);
+    }
 
     public HistoryReport Check(IReadOnlyList<RequestRecord> history, string finalVersion, long quietSince, IReadOnlyCollection<string> writtenVersions) =>
         HistoryChecker.Check(history, new HistoryExpectations

@@ -1,3 +1,4 @@
+using HotReload.Benchmarks.Shared;
 using HotReload.Testing.Load;
 
 namespace HotReload.Benchmarks.ReloadLatency;
@@ -23,6 +24,9 @@ internal interface IReloadTarget : IAsyncDisposable
 
     /// <summary>Returns once the proxy has had the chance to notice the broken or missing file.</summary>
     Task WaitAfterBadFileAsync(int mark, bool deleted);
+
+    /// <summary>The proxy's own time per applied reload (read to swap), when it reports one.</summary>
+    LatencySummary? EngineDurations();
 
     /// <summary>Judges the history: failed, stale, torn and rejected-content responses.</summary>
     HistoryReport Check(IReadOnlyList<RequestRecord> history, string finalVersion, long quietSince, IReadOnlyCollection<string> writtenVersions);

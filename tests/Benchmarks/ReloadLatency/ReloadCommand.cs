@@ -35,7 +35,7 @@ internal static class ReloadCommand
         var markdown = ReloadReport.Markdown(results);
         Console.WriteLine();
         Console.WriteLine(markdown);
-        ResultsFile.Write(quick ? "reload-quick" : "reload", markdown, results);
+        ResultsFile.Write($"reload{(quick ? "-quick" : "")}{(targets == "both" ? "" : "-" + targets)}", markdown, results);
 
         // The smoke run fails only when HotReload broke its promise; YARP's failures are the baseline's.
         var hotReload = results.FirstOrDefault(r => r.Target == "hotreload");

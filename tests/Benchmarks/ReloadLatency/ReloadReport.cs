@@ -24,6 +24,11 @@ internal static class ReloadReport
         foreach (var r in results)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"- {r.Target}: after a broken or deleted file the storm waited {r.BadFileWindow}; storm lasted {r.StormSeconds:0.0} s.");
+            if (r.EngineDuration is { } engine)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  - the proxy's own read-to-swap time per applied reload: p50 {Format.Ms(engine.P50Ms)} ms, p99 {Format.Ms(engine.P99Ms)} ms, max {Format.Ms(engine.MaxMs)} ms.");
+            }
+
             foreach (var violation in r.SampleViolations)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  - e.g. {violation}");

@@ -75,6 +75,7 @@ internal static class ReloadStorm
             Reloads = plan.Reloads,
             BadFileWindow = target.BadFileWindow,
             Latency = LatencySummary.From(FirstSeenLatencies(history, writeTimes)),
+            EngineDuration = target.EngineDurations(),
             VersionsNotSeen = notSeen,
             Requests = history.Count,
             FailedRequests = report.Of(ViolationKind.Failed).Count(),

@@ -16,6 +16,9 @@ internal sealed record StormResult
     /// <summary>Rename -> first response carrying the new version, over every reload whose version was seen.</summary>
     public required LatencySummary Latency { get; init; }
 
+    /// <summary>The proxy's own read-to-swap time per applied reload; null for a proxy that does not report it.</summary>
+    public required LatencySummary? EngineDuration { get; init; }
+
     /// <summary>Versions written but never seen in a response within the timeout.</summary>
     public required int VersionsNotSeen { get; init; }
 

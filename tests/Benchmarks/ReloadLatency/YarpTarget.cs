@@ -1,5 +1,6 @@
 using System.Globalization;
 using HotReload.Benchmarks.Baseline;
+using HotReload.Benchmarks.Shared;
 using HotReload.Testing.Load;
 
 namespace HotReload.Benchmarks.ReloadLatency;
@@ -40,6 +41,8 @@ internal sealed class YarpTarget : IReloadTarget
     public int Mark() => 0;
 
     public Task WaitAfterBadFileAsync(int mark, bool deleted) => Task.Delay(BadWindow);
+
+    public LatencySummary? EngineDurations() => null;
 
     /// <summary>
     /// YARP sends no generation header, so each response's generation is taken from its version ("v7" is 7):
