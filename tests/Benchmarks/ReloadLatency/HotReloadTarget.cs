@@ -28,7 +28,7 @@ internal sealed class HotReloadTarget : IReloadTarget
     public static async Task<HotReloadTarget> StartAsync(string configPath, Uri upstream)
     {
         File.WriteAllText(configPath, TestConfigs.VersionedForward("v0", upstream).ToJson());
-        var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = configPath, GenerationHeader = true }).ConfigureAwait(false);
+        var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = configPath, GenerationHeader = true }, QuietLogging.Apply).ConfigureAwait(false);
         return new HotReloadTarget(proxy, upstream);
     }
 
