@@ -14,6 +14,7 @@ internal static class ReloadCommand
         var plan = new StormPlan(
             Clients: options.Int("clients", quick ? 4 : 16),
             Reloads: options.Int("reloads", quick ? 10 : 200),
+            WarmUp: TimeSpan.FromSeconds(quick ? 0.5 : 2),
             SteadyPhase: TimeSpan.FromSeconds(options.Int("steady-seconds", quick ? 1 : 3)),
             GapBetweenReloads: TimeSpan.FromMilliseconds(options.Int("gap-ms", 50)));
         var targets = options.Choice("target", quick ? "hotreload" : "both", "hotreload", "yarp", "both");

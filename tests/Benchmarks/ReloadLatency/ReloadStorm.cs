@@ -24,6 +24,7 @@ internal static class ReloadStorm
             throw new InvalidOperationException($"{target.Name} never served the initial version.");
         }
 
+        await Task.Delay(plan.WarmUp).ConfigureAwait(false);
         var steadyStart = LoadRecorder.Now();
         await Task.Delay(plan.SteadyPhase).ConfigureAwait(false);
         var stormStart = LoadRecorder.Now();
