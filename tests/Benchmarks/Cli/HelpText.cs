@@ -11,10 +11,11 @@ internal static class HelpText
               Config pipeline (parse+validate+compile), route lookup and snapshot swap micro-benchmarks.
               Everything after 'micro' goes to BenchmarkDotNet, e.g. --filter '*Lookup*', --job Dry, --list flat.
 
-          reload [--clients 16] [--reloads 200] [--target hotreload|yarp|both] [--quick]
+          reload [--clients 16] [--reloads 200] [--target hotreload|yarp|both] [--debounce-ms N] [--quick]
               Reload latency under load: N keep-alive clients, R atomic-rename rewrites, a broken file before
               every 5th and a deleted file before every 7th. Latency = rename -> first response with the new
-              version. Default target: both (--quick: 4 clients, 10 reloads, hotreload only).
+              version. Default target: both (--quick: 4 clients, 10 reloads, hotreload only). --debounce-ms
+              sets HotReload's quiet window (default 20 ms) to show how much of the latency it is.
 
           throughput [--seconds 10] [--clients 32] [--quick]
               Steady-state rps and latency through HotReload, straight to the upstream, and through YARP.

@@ -25,10 +25,11 @@ internal sealed class HotReloadTarget : IReloadTarget
 
     public string BadFileWindow => "until the proxy publishes its Rejected outcome (Syntax / Missing)";
 
-    public static async Task<HotReloadTarget> StartAsync(string configPath, Uri upstream)
+    /// <param name="debounceMilliseconds">The proxy's quiet window (--reload-debounce); null keeps its default (20 ms).</param>
+    public static async Task<HotReloadTarget> StartAsync(string configPath, Uri upstream, int? debounceMilliseconds)
     {
         File.WriteAllText(configPath, TestConfigs.VersionedForward("v0", upstream).ToJson());
-        var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = configPath, GenerationHeader = true }, QuietLogging.Apply).ConfigureAwait(false);
+        var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = configPath, GenerationHeader = true, ReloadDebounceMilliseconds = debounceMilliseconds }, QuietLogging.Apply).ConfigureAwait(false);
         return new HotReloadTarget(proxy, upstream);
     }
 

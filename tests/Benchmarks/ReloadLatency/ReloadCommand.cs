@@ -17,15 +17,16 @@ internal static class ReloadCommand
             WarmUp: TimeSpan.FromSeconds(quick ? 0.5 : 2),
             SteadyPhase: TimeSpan.FromSeconds(options.Int("steady-seconds", quick ? 1 : 3)),
             GapBetweenReloads: TimeSpan.FromMilliseconds(options.Int("gap-ms", 50)));
+        int? debounce = options.Flag("debounce-ms") ? options.Int("debounce-ms", 20) : null;
         var targets = options.Choice("target", quick ? "hotreload" : "both", "hotreload", "yarp", "both");
         options.RejectUnknown();
 
-        Console.WriteLine($"reload: {plan.Clients} clients, {plan.Reloads} reloads, target {targets}");
+        Console.WriteLine($"reload: {plan.Clients} clients, {plan.Reloads} reloads, target {targets}{(debounce is null ? "" : $", HotReload quiet window {debounce} ms")}");
         await using var upstream = await UpstreamServer.StartAsync("upstream").ConfigureAwait(false);
         var results = new List<StormResult>();
         if (targets is "hotreload" or "both")
         {
-            results.Add(await RunOneAsync("hotreload", async path => await HotReloadTarget.StartAsync(path, upstream.Address).ConfigureAwait(false), plan).ConfigureAwait(false));
+            results.Add(await RunOneAsync("hotreload", async path => await HotReloadTarget.StartAsync(path, upstream.Address, debounce).ConfigureAwait(false), plan).ConfigureAwait(false));
         }
 
         if (targets is "yarp" or "both")
@@ -36,7 +37,7 @@ internal static class ReloadCommand
         var markdown = ReloadReport.Markdown(results);
         Console.WriteLine();
         Console.WriteLine(markdown);
-        ResultsFile.Write($"reload{(quick ? "-quick" : "")}{(targets == "both" ? "" : "-" + targets)}", markdown, results);
+        ResultsFile.Write($"reload{(quick ? "-quick" : "")}{(targets == "both" ? "" : "-" + targets)}{(debounce is null ? "" : $"-debounce{debounce}")}", markdown, results);
 
         // The smoke run fails only when HotReload broke its promise; YARP's failures are the baseline's.
         var hotReload = results.FirstOrDefault(r => r.Target == "hotreload");
