@@ -1,1 +1,3 @@
-System.Console.WriteLine("bench");
+using HotReload.Benchmarks.Cli;
+
+return await CommandDispatcher.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,30 @@
+namespace HotReload.Benchmarks.Cli;
+
+internal static class HelpText
+{
+    public const string Text = """
+        HotReload benchmarks. Run in Release:
+          dotnet run -c Release --project tests/Benchmarks -- <command> [options]
+
+        Commands:
+          micro [BenchmarkDotNet args]
+              Config pipeline (parse+validate+compile), route lookup and snapshot swap micro-benchmarks.
+              Everything after 'micro' goes to BenchmarkDotNet, e.g. --filter '*Lookup*', --job Dry, --list flat.
+
+          reload [--clients 16] [--reloads 200] [--target hotreload|yarp|both] [--debounce-ms N]
+                 [--steady-seconds 3] [--gap-ms 50] [--quick]
+              Reload latency under load: N keep-alive clients, R atomic-rename rewrites, a broken file before
+              every 5th and a deleted file before every 7th. Latency = rename -> first response with the new
+              version. Default target: both (--quick: 4 clients, 10 reloads, hotreload only). --debounce-ms
+              sets HotReload's quiet window (default 20 ms) to show how much of the latency it is.
+
+          throughput [--seconds 10] [--clients 32] [--rounds 2] [--quick]
+              Steady-state rps and latency through HotReload, straight to the upstream, and through YARP.
+
+          scale [--reloads 20] [--churn-reloads 1000] [--quick]
+              Reload latency (write -> Applied) and memory as routes grow 10 -> 10,000, and memory after
+              1,000 reloads vs after 10.
+
+        Results go to artifacts/benchmarks/ as markdown and JSON.
+        """;
+}

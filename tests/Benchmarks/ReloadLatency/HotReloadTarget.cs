@@ -1,0 +1,65 @@
+using HotReload.Benchmarks.Shared;
+using HotReload.Testing.Configs;
+using HotReload.Testing.Load;
+using HotReload.Testing.Proxies;
+using HotReloadProxy.Reload;
+
+namespace HotReload.Benchmarks.ReloadLatency;
+
+/// <summary>HotReload on real Kestrel in this process; its reload outcomes tell exactly when a bad file was judged.</summary>
+internal sealed class HotReloadTarget : IReloadTarget
+{
+    private static readonly TimeSpan OutcomeTimeout = TimeSpan.FromSeconds(10);
+    private readonly KestrelProxy _proxy;
+    private readonly Uri _upstream;
+
+    private HotReloadTarget(KestrelProxy proxy, Uri upstream)
+    {
+        _proxy = proxy;
+        _upstream = upstream;
+    }
+
+    public string Name => "hotreload";
+
+    public Uri PublicAddress => _proxy.PublicAddress;
+
+    public string BadFileWindow => "until the proxy publishes its Rejected outcome (Syntax / Missing)";
+
+    /// <param name="debounceMilliseconds">The proxy's quiet window (--reload-debounce); null keeps its default (20 ms).</param>
+    public static async Task<HotReloadTarget> StartAsync(string configPath, Uri upstream, int? debounceMilliseconds)
+    {
+        File.WriteAllText(configPath, TestConfigs.VersionedForward("v0", upstream).ToJson());
+        var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = configPath, GenerationHeader = true, ReloadDebounceMilliseconds = debounceMilliseconds }, QuietLogging.Apply).ConfigureAwait(false);
+        return new HotReloadTarget(proxy, upstream);
+    }
+
+    public string ValidContent(string version) => TestConfigs.VersionedForward(version, _upstream).ToJson();
+
+    public string BrokenContent(string version) => TestConfigs.TruncatedJson(version);
+
+    public int Mark() => _proxy.Events.Mark();
+
+    public Task WaitAfterBadFileAsync(int mark, bool deleted) =>
+        _proxy.Events.WaitForRejectedAsync(mark, deleted ? RejectionReason.Missing : RejectionReason.Syntax, OutcomeTimeout);
+
+    public LatencySummary? EngineDurations()
+    {
+        var histogram = LatencySummary.NewHistogram();
+        foreach (var outcome in _proxy.Events.Outcomes.Where(o => o.Result == ReloadResult.Applied && o.Trigger.Kind != ReloadTriggerKind.Startup))
+        {
+            histogram.RecordValue((long)outcome.Duration.TotalMicroseconds);
+        }
+
+        return LatencySummary.From(histogram);
+    }
+
+    public HistoryReport Check(IReadOnlyList<RequestRecord> history, string finalVersion, long quietSince, IReadOnlyCollection<string> writtenVersions) =>
+        HistoryChecker.Check(history, new HistoryExpectations
+        {
+            ValidGenerations = _proxy.Events.ServedGenerations(),
+            FinalVersion = finalVersion,
+            QuietSince = quietSince,
+        });
+
+    public ValueTask DisposeAsync() => _proxy.DisposeAsync();
+}

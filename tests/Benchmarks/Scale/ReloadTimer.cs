@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using HdrHistogram;
+using HotReload.Benchmarks.Shared;
+using HotReload.Testing.Files;
+using HotReload.Testing.Proxies;
+
+namespace HotReload.Benchmarks.Scale;
+
+/// <summary>
+/// Rewrites the config by atomic rename and times each reload two ways: from the write to the Applied outcome
+/// as a subscriber sees it (watcher, quiet window, engine, publish), and the engine's own duration (read,
+/// hash, parse, validate, compile, diff, swap).
+/// </summary>
+internal sealed class ReloadTimer(KestrelProxy proxy, ConfigFileEditor editor)
+{
+    public LongHistogram WriteToApplied { get; } = LatencySummary.NewHistogram();
+
+    public LongHistogram EngineDuration { get; } = LatencySummary.NewHistogram();
+
+    public async Task ReloadAsync(string content)
+    {
+        var mark = proxy.Events.Mark();
+        var start = Stopwatch.GetTimestamp();
+        await editor.ApplyAsync(new FileEdit.AtomicReplace(content)).ConfigureAwait(false);
+        var outcome = await proxy.Events.WaitForAppliedAsync(mark, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        WriteToApplied.RecordValue(LatencySummary.Microseconds(Stopwatch.GetTimestamp() - start));
+        EngineDuration.RecordValue((long)outcome.Duration.TotalMicroseconds);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using HotReload.Benchmarks.Cli;
+using HotReload.Benchmarks.Shared;
+using HotReload.Testing.Configs;
+using HotReload.Testing.Files;
+using HotReload.Testing.Proxies;
+using HotReload.Testing.Upstreams;
+
+namespace HotReload.Benchmarks.Scale;
+
+/// <summary>
+/// How reloads scale with the config's size (10 -> 10,000 routes), and whether memory stays flat when the
+/// same config is reloaded many times (old generations must be released).
+/// </summary>
+internal static class ScaleCommand
+{
+    private const int ChurnRoutes = 100;
+
+    public static async Task<int> RunAsync(CommandOptions options)
+    {
+        var quick = options.Quick;
+        var reloads = options.Int("reloads", quick ? 5 : 20);
+        var churnReloads = options.Int("churn-reloads", quick ? 100 : 1_000);
+        options.RejectUnknown();
+        int[] sizes = quick ? [10, 100, 1_000] : [10, 100, 1_000, 10_000];
+
+        Console.WriteLine($"scale: routes {string.Join(", ", sizes)}, {reloads} reloads each; memory after 10 vs {churnReloads} reloads at {ChurnRoutes} routes");
+        await using var upstream = await UpstreamServer.StartAsync("upstream").ConfigureAwait(false);
+        var before = ProcessMemory.Measure();
+        var sizeRows = new List<SizeRow>();
+        foreach (var routes in sizes)
+        {
+            sizeRows.Add(await MeasureSizeAsync(routes, reloads, upstream.Address).ConfigureAwait(false));
+        }
+
+        var churn = await MeasureChurnAsync(churnReloads, upstream.Address).ConfigureAwait(false);
+        var results = new ScaleResults(before, sizeRows, churn);
+        var markdown = Markdown(results);
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        ResultsFile.Write(quick ? "scale-quick" : "scale", markdown, results);
+        return churn.OldestSnapshotReleased ? 0 : 1;
+    }
+
+    private static async Task<SizeRow> MeasureSizeAsync(int routes, int reloads, Uri upstream)
+    {
+        using var directory = new TempDirectory("bench-scale");
+        var path = directory.File("proxy.json");
+        var editor = ConfigFileEditor.For(path, Content(0, routes, upstream));
+        var fileBytes = new FileInfo(path).Length;
+        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path }, QuietLogging.Apply).ConfigureAwait(false);
+        var timer = new ReloadTimer(proxy, editor);
+        for (var i = 1; i <= reloads; i++)
+        {
+            await timer.ReloadAsync(Content(i, routes, upstream)).ConfigureAwait(false);
+        }
+
+        var memory = ProcessMemory.Measure();
+        var row = new SizeRow(routes, fileBytes, reloads, LatencySummary.From(timer.WriteToApplied), LatencySummary.From(timer.EngineDuration), memory);
+        Console.WriteLine($"  {routes} routes: write->applied p50 {Format.Ms(row.WriteToApplied.P50Ms)} ms, p99 {Format.Ms(row.WriteToApplied.P99Ms)} ms, " +
+            $"engine p50 {Format.Ms(row.Engine.P50Ms)} ms, heap {Format.Mb(memory.ManagedBytes)} MB, working set {Format.Mb(memory.WorkingSetBytes)} MB");
+        return row;
+    }
+
+    private static async Task<ChurnResult> MeasureChurnAsync(int reloads, Uri upstream)
+    {
+        using var directory = new TempDirectory("bench-churn");
+        var path = directory.File("proxy.json");
+        var editor = ConfigFileEditor.For(path, Content(0, ChurnRoutes, upstream));
+        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path }, QuietLogging.Apply).ConfigureAwait(false);
+        var oldest = new WeakReference(proxy.CurrentSnapshot());
+        var timer = new ReloadTimer(proxy, editor);
+        ProcessMemory? afterTen = null;
+        for (var i = 1; i <= reloads; i++)
+        {
+            await timer.ReloadAsync(Content(i, ChurnRoutes, upstream)).ConfigureAwait(false);
+            if (i == 10)
+            {
+                afterTen = ProcessMemory.Measure();
+            }
+
+            if (i % Math.Max(1, reloads / 5) == 0)
+            {
+                Console.WriteLine($"  churn: {i}/{reloads} reloads");
+            }
+        }
+
+        var afterAll = ProcessMemory.Measure();
+        return new ChurnResult(ChurnRoutes, reloads, afterTen ?? afterAll, afterAll, !oldest.IsAlive, LatencySummary.From(timer.WriteToApplied));
+    }
+
+    /// <summary>The same routes each time, a new version on the echo route, so every write is a real change.</summary>
+    private static string Content(int version, int routes, Uri upstream) =>
+        SyntheticRoutes.VersionedWithFiller("v" + version.ToString(System.Globalization.CultureInfo.InvariantCulture), upstream, routes).ToJson();
+
+    private static string Markdown(ScaleResults results)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("### Reload cost and memory as routes grow").AppendLine();
+        text.AppendLine(ResultsFile.Environment()).AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Before any proxy started: heap {Format.Mb(results.Baseline.ManagedBytes)} MB, working set {Format.Mb(results.Baseline.WorkingSetBytes)} MB (the harness and upstream).").AppendLine();
+        text.AppendLine("| routes | file KB | reloads | write->applied p50 ms | p90 | p99 | max | engine p50 ms | engine p99 | heap MB | working set MB |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in results.Sizes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {Format.Int(r.Routes)} | {Format.Int(r.FileBytes / 1024)} | {r.Reloads} | {Format.Ms(r.WriteToApplied.P50Ms)} | {Format.Ms(r.WriteToApplied.P90Ms)} | {Format.Ms(r.WriteToApplied.P99Ms)} | " +
+                $"{Format.Ms(r.WriteToApplied.MaxMs)} | {Format.Ms(r.Engine.P50Ms)} | {Format.Ms(r.Engine.P99Ms)} | {Format.Mb(r.Memory.ManagedBytes)} | {Format.Mb(r.Memory.WorkingSetBytes)} |");
+        }
+
+        var c = results.Churn;
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Memory under churn ({c.Routes} routes, write->applied p50 {Format.Ms(c.WriteToApplied.P50Ms)} ms, p99 {Format.Ms(c.WriteToApplied.P99Ms)} ms):").AppendLine();
+        text.AppendLine("| after reloads | heap MB | working set MB |");
+        text.AppendLine("|---|---|---|");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| 10 | {Format.Mb(c.AfterTen.ManagedBytes)} | {Format.Mb(c.AfterTen.WorkingSetBytes)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {Format.Int(c.Reloads)} | {Format.Mb(c.AfterAll.ManagedBytes)} | {Format.Mb(c.AfterAll.WorkingSetBytes)} |");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Generation 1's snapshot was {(c.OldestSnapshotReleased ? "collected" : "STILL REACHABLE")} after {c.Reloads} reloads. ");
+        text.AppendLine("The heap includes the harness's record of every reload outcome (one small object per reload).");
+        return text.ToString();
+    }
+}
+
+internal sealed record SizeRow(int Routes, long FileBytes, int Reloads, LatencySummary WriteToApplied, LatencySummary Engine, ProcessMemory Memory);
+
+internal sealed record ChurnResult(int Routes, int Reloads, ProcessMemory AfterTen, ProcessMemory AfterAll, bool OldestSnapshotReleased, LatencySummary WriteToApplied);
+
+internal sealed record ScaleResults(ProcessMemory Baseline, IReadOnlyList<SizeRow> Sizes, ChurnResult Churn);
