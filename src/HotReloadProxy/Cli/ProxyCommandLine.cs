@@ -18,7 +18,7 @@ public static class ProxyCommandLine
           --urls <urls>              public listeners, ';'-separated (default http://127.0.0.1:8080)
           --admin-urls <urls>        admin listener for /status, /reload, /healthz (default http://127.0.0.1:9901; 'none' disables)
           --poll <ms>                poll the file every <ms> instead of watching it (bind mounts, network shares)
-          --reload-debounce <ms>     quiet window before a change is read (default 20)
+          --reload-debounce <ms>     quiet window before a change is read (default 10)
           --max-config-bytes <n>     reject config files larger than this (default 10485760)
           --generation-header true   add X-Config-Generation to every response
 

@@ -32,6 +32,10 @@ public static class ProxyApplication
         // Per-request Information logs from the hosting layer cost throughput and bury reload events.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
+        // YARP's forwarder logs two Information lines for every proxied request, and a Warning per failed
+        // forward that says less than the proxy's own (which names the route and the destination).
+        builder.Logging.AddFilter("Yarp", LogLevel.Error);
+
         AddProxy(builder.Services, endpoints);
         configure?.Invoke(builder);
 

@@ -16,7 +16,7 @@ internal static class HelpText
               Reload latency under load: N keep-alive clients, R atomic-rename rewrites, a broken file before
               every 5th and a deleted file before every 7th. Latency = rename -> first response with the new
               version. Default target: both (--quick: 4 clients, 10 reloads, hotreload only). --debounce-ms
-              sets HotReload's quiet window (default 20 ms) to show how much of the latency it is.
+              sets HotReload's quiet window (default 10 ms) to show how much of the latency it is.
 
           throughput [--seconds 10] [--clients 32] [--rounds 2] [--quick]
               Steady-state rps and latency through HotReload, straight to the upstream, and through YARP.

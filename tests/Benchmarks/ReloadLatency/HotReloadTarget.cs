@@ -25,7 +25,7 @@ internal sealed class HotReloadTarget : IReloadTarget
 
     public string BadFileWindow => "until the proxy publishes its Rejected outcome (Syntax / Missing)";
 
-    /// <param name="debounceMilliseconds">The proxy's quiet window (--reload-debounce); null keeps its default (20 ms).</param>
+    /// <param name="debounceMilliseconds">The proxy's quiet window (--reload-debounce); null keeps its default (10 ms).</param>
     public static async Task<HotReloadTarget> StartAsync(string configPath, Uri upstream, int? debounceMilliseconds)
     {
         File.WriteAllText(configPath, TestConfigs.VersionedForward("v0", upstream).ToJson());

@@ -17,7 +17,7 @@ internal static class ReloadCommand
             WarmUp: TimeSpan.FromSeconds(quick ? 0.5 : 2),
             SteadyPhase: TimeSpan.FromSeconds(options.Int("steady-seconds", quick ? 1 : 3)),
             GapBetweenReloads: TimeSpan.FromMilliseconds(options.Int("gap-ms", 50)));
-        int? debounce = options.Flag("debounce-ms") ? options.Int("debounce-ms", 20) : null;
+        int? debounce = options.Flag("debounce-ms") ? options.Int("debounce-ms", 10) : null;
         var targets = options.Choice("target", quick ? "hotreload" : "both", "hotreload", "yarp", "both");
         options.RejectUnknown();
 
