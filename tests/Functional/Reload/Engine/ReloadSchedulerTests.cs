@@ -11,7 +11,7 @@ public sealed class ReloadSchedulerTests
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(20);
 
     [Fact]
-    [Requirement("RC-01", "RC-03")]
+    [Requirement("RC-01")]
     public void A_burst_of_events_is_read_once_after_the_file_is_quiet_and_the_last_content_wins()
     {
         using var rig = new EngineRig("v0");
@@ -31,7 +31,6 @@ public sealed class ReloadSchedulerTests
         Assert.Equal(ReloadResult.Applied, applied.Result);
         Assert.Equal(2, applied.Generation);
         Assert.Equal("v10", rig.ServedVersion);
-        Assert.Equal(20, new HotReloadProxy.Hosting.ProxyOptions { ConfigPath = "x" }.QuietWindow.TotalMilliseconds);
     }
 
     [Fact]
