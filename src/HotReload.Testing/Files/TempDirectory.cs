@@ -13,6 +13,17 @@ public sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>
+    /// A path one directory down (<c>conf/name</c>), created. The proxy also watches its config directory's
+    /// parent (to see the directory replaced); one level down that parent is this directory, not the
+    /// machine's busy temp directory, whose every file event the watcher would otherwise be handed.
+    /// </summary>
+    public string NestedFile(string name)
+    {
+        var directory = Directory.CreateDirectory(System.IO.Path.Combine(Path, "conf"));
+        return System.IO.Path.Combine(directory.FullName, name);
+    }
+
     public void Dispose()
     {
         try

@@ -42,12 +42,20 @@ public sealed partial class ProxyProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         var dll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(OperatingSystem.IsLinux() ? "env" : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (OperatingSystem.IsLinux())
+        {
+            // A test host run under nohup passes SIGHUP on as ignored, and the runtime keeps an inherited
+            // ignore; env resets it and then execs dotnet, so the process id stays the proxy's.
+            start.ArgumentList.Add("--default-signal=HUP");
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(dll);
         foreach (var arg in settings.AsArgs().Concat(["--urls", "http://127.0.0.1:0", "--admin-urls", "http://127.0.0.1:0"]))
         {

@@ -64,6 +64,10 @@ internal static partial class Log
         Message = "A reload failed unexpectedly; the last good config keeps serving and the next change triggers a new attempt")]
     public static partial void ReloadFailedUnexpectedly(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 1025, EventName = "SignalIgnored", Level = LogLevel.Warning,
+        Message = "SIGHUP is ignored by this process (it was started under nohup or with SIGHUP ignored), so kill -HUP will not reload. Start it with 'env --default-signal=HUP' or reload with POST /reload on the admin listener")]
+    public static partial void SignalIgnored(ILogger logger);
+
     [LoggerMessage(EventId = 1030, EventName = "ForwardingFailed", Level = LogLevel.Warning,
         Message = "Forwarding {Method} {Path} on route {RouteId} to {Destination} failed: {Error}")]
     public static partial void ForwardingFailed(ILogger logger, string method, string path, string routeId, string destination, string error);

@@ -48,7 +48,7 @@ internal static class ReloadCommand
     private static async Task<StormResult> RunOneAsync(string name, Func<string, Task<IReloadTarget>> start, StormPlan plan)
     {
         using var directory = new TempDirectory("bench-reload");
-        var path = directory.File("proxy.json");
+        var path = directory.NestedFile("proxy.json");
         Console.WriteLine($"  [{name}] starting");
         await using var target = await start(path).ConfigureAwait(false);
         var result = await ReloadStorm.RunAsync(target, ConfigFileEditor.For(path), plan).ConfigureAwait(false);

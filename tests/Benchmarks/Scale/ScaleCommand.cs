@@ -46,7 +46,7 @@ internal static class ScaleCommand
     private static async Task<SizeRow> MeasureSizeAsync(int routes, int reloads, Uri upstream)
     {
         using var directory = new TempDirectory("bench-scale");
-        var path = directory.File("proxy.json");
+        var path = directory.NestedFile("proxy.json");
         var editor = ConfigFileEditor.For(path, Content(0, routes, upstream));
         var fileBytes = new FileInfo(path).Length;
         await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path }, QuietLogging.Apply).ConfigureAwait(false);
@@ -66,7 +66,7 @@ internal static class ScaleCommand
     private static async Task<ChurnResult> MeasureChurnAsync(int reloads, Uri upstream)
     {
         using var directory = new TempDirectory("bench-churn");
-        var path = directory.File("proxy.json");
+        var path = directory.NestedFile("proxy.json");
         var editor = ConfigFileEditor.For(path, Content(0, ChurnRoutes, upstream));
         await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path }, QuietLogging.Apply).ConfigureAwait(false);
         var oldest = new WeakReference(proxy.CurrentSnapshot());

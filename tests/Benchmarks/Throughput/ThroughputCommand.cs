@@ -30,7 +30,7 @@ internal static class ThroughputCommand
         Console.WriteLine($"throughput: {clients} clients, {seconds} s per target, {rounds} round(s)");
         using var directory = new TempDirectory("bench-throughput");
         await using var upstream = await UpstreamServer.StartAsync("upstream").ConfigureAwait(false);
-        var hotConfig = directory.File("proxy.json");
+        var hotConfig = directory.NestedFile("proxy.json");
         File.WriteAllText(hotConfig, TestConfigs.VersionedForward("v1", upstream.Address).ToJson());
         await using var hotReload = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = hotConfig, GenerationHeader = false }, QuietLogging.Apply).ConfigureAwait(false);
         var yarpConfig = directory.File("yarp.json");

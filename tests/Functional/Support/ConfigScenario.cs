@@ -50,10 +50,9 @@ internal sealed class ConfigScenario : IAsyncDisposable
     private static async Task<ConfigScenario> StartAsync(ProxyConfig initial, Func<ProxySettings, ProxySettings>? settings, bool kestrel, bool configMap)
     {
         var directory = new TempDirectory();
-        var configDirectory = directory.File("conf");
         var editor = configMap
-            ? ConfigFileEditor.CreateConfigMap(configDirectory, "proxy.json", initial.ToJson())
-            : ConfigFileEditor.For(Path.Combine(System.IO.Directory.CreateDirectory(configDirectory).FullName, "proxy.json"), initial.ToJson());
+            ? ConfigFileEditor.CreateConfigMap(directory.File("conf"), "proxy.json", initial.ToJson())
+            : ConfigFileEditor.For(directory.NestedFile("proxy.json"), initial.ToJson());
         var proxySettings = new ProxySettings { ConfigPath = editor.Path };
         proxySettings = settings?.Invoke(proxySettings) ?? proxySettings;
         IProxyUnderTest proxy = kestrel ? await KestrelProxy.StartAsync(proxySettings) : InMemoryProxy.Start(proxySettings);

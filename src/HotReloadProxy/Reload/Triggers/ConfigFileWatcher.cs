@@ -91,6 +91,9 @@ public sealed class ConfigFileWatcher : IDisposable
         };
         if (filter is not null)
         {
+            // The parent only matters for the config directory's own name appearing, vanishing or moving. Asking
+            // the kernel for just those events keeps a busy parent's file writes (say /tmp) off this process.
+            watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName;
             watcher.Filter = filter;
             watcher.Created += OnDirectoryReplaced;
             watcher.Deleted += OnDirectoryReplaced;

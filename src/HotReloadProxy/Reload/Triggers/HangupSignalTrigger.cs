@@ -4,7 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace HotReloadProxy.Reload.Triggers;
 
-/// <summary>SIGHUP reloads the config, as nginx users expect, instead of terminating the process.</summary>
+/// <summary>
+/// SIGHUP reloads the config, as nginx users expect, instead of terminating the process. A process that
+/// inherited SIGHUP as ignored (nohup) never sees it, because the runtime keeps an inherited ignore; that is
+/// said once at startup rather than leaving `kill -HUP` to do nothing silently.
+/// </summary>
 public sealed class HangupSignalTrigger : IDisposable
 {
     private readonly PosixSignalRegistration? _registration;
@@ -14,6 +18,11 @@ public sealed class HangupSignalTrigger : IDisposable
         if (OperatingSystem.IsWindows())
         {
             return;
+        }
+
+        if (InheritedIgnore.IsHangupIgnored())
+        {
+            Log.SignalIgnored(logger);
         }
 
         _registration = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
