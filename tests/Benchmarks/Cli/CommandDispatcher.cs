@@ -24,6 +24,7 @@ internal static class CommandDispatcher
                 "micro" => MicroCommand.Run(rest),
                 "reload" => await ReloadCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "throughput" => await ThroughputCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
+                "serve" => await ServeCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "scale" => await ScaleCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 _ => Unknown(args[0]),
             };

@@ -21,6 +21,10 @@ internal static class HelpText
           throughput [--seconds 10] [--clients 32] [--rounds 2] [--quick]
               Steady-state rps and latency through HotReload, straight to the upstream, and through YARP.
 
+          serve [--seconds 600]
+              Keeps the upstream, HotReload and YARP of 'throughput' running and prints their URLs, for an
+              external load generator, e.g. wrk -t1 -c32 -d10s <url>.
+
           scale [--reloads 20] [--churn-reloads 1000] [--quick]
               Reload latency (write -> Applied) and memory as routes grow 10 -> 10,000, and memory after
               1,000 reloads vs after 10.
