@@ -24,6 +24,7 @@ internal static class ReloadStorm
             throw new InvalidOperationException($"{target.Name} never served the initial version.");
         }
 
+        // Load shaping, not waiting for a reload: warm the clients and the proxy, then measure a steady phase.
         await Task.Delay(plan.WarmUp).ConfigureAwait(false);
         var steadyStart = LoadRecorder.Now();
         await Task.Delay(plan.SteadyPhase).ConfigureAwait(false);
@@ -59,10 +60,14 @@ internal static class ReloadStorm
                 Console.WriteLine($"  [{target.Name}] reload {reload}/{plan.Reloads}, {load.Count:N0} requests so far{(notSeen > 0 ? $", {notSeen} versions not seen" : "")}");
             }
 
+            // Spaces the writes on purpose (the new version was already seen above): the storm's pace, not a wait.
             await Task.Delay(plan.GapBetweenReloads).ConfigureAwait(false);
         }
 
         var stormEnd = LoadRecorder.Now();
+
+        // The last version was already seen; these pauses only let in-flight requests drain and then record a
+        // stretch of load with the file quiet, for the convergence check.
         await Task.Delay(QuietTail).ConfigureAwait(false);
         var quietSince = LoadRecorder.Now();
         await Task.Delay(QuietTail).ConfigureAwait(false);

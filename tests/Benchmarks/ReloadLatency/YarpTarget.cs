@@ -40,6 +40,7 @@ internal sealed class YarpTarget : IReloadTarget
 
     public int Mark() => 0;
 
+    // YARP reports no reload outcome to await, so the bad file simply stays in place for a fixed window.
     public Task WaitAfterBadFileAsync(int mark, bool deleted) => Task.Delay(BadWindow);
 
     public LatencySummary? EngineDurations() => null;

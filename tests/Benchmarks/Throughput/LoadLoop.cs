@@ -20,6 +20,7 @@ internal static class LoadLoop
             using var stop = new CancellationTokenSource();
             var started = Stopwatch.GetTimestamp();
             var loops = clientsList.Select(client => Task.Run(() => LoopAsync(client, path, stop.Token))).ToArray();
+            // The measurement window itself: load runs for this long.
             await Task.Delay(duration).ConfigureAwait(false);
             await stop.CancelAsync().ConfigureAwait(false);
             var perLoop = await Task.WhenAll(loops).ConfigureAwait(false);

@@ -42,6 +42,7 @@ internal static class ServeCommand
 
         try
         {
+            // Keeps the servers up until the time is over or Ctrl+C; nothing is being waited for.
             await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)

@@ -18,6 +18,7 @@ internal static class Eventually
                 throw new TimeoutException($"Timed out after {limit.TotalSeconds:0.#} s waiting for {what}.");
             }
 
+            // Re-checks a file-system observation of the test's own watcher, which has nothing to await.
             await Task.Delay(5);
         }
     }

@@ -67,7 +67,9 @@ public sealed class EditSequenceAgainstRealProxyProperties
 
             await editor.ApplyAsync(edit.ToFileEdit(version, upstream.Address, MaxConfigBytes));
 
-            // A directory or a permission change would make the next write fail; the proxy has seen it by now or never will.
+            // The generated pause spaces the edits on purpose (0 makes bursts); nothing waits for a reload here.
+            // A directory stays a little longer so the proxy usually reads it, though nothing is asserted about
+            // that; Reset then removes it so the next write can go through.
             if (edit.Kind == ProxyEditKind.ReplaceWithDirectory)
             {
                 await Task.Delay(edit.PauseMilliseconds + 30);
