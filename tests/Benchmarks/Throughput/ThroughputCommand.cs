@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Text;
-using HotReload.Benchmarks.Baseline;
 using HotReload.Benchmarks.Cli;
 using HotReload.Benchmarks.Shared;
-using HotReload.Testing.Configs;
-using HotReload.Testing.Files;
-using HotReload.Testing.Proxies;
-using HotReload.Testing.Upstreams;
 
 namespace HotReload.Benchmarks.Throughput;
 
@@ -17,8 +12,6 @@ namespace HotReload.Benchmarks.Throughput;
 /// </summary>
 internal static class ThroughputCommand
 {
-    private const string Path = "/echo/x";
-
     public static async Task<int> RunAsync(CommandOptions options)
     {
         var quick = options.Quick;
@@ -28,31 +21,22 @@ internal static class ThroughputCommand
         options.RejectUnknown();
 
         Console.WriteLine($"throughput: {clients} clients, {seconds} s per target, {rounds} round(s)");
-        using var directory = new TempDirectory("bench-throughput");
-        await using var upstream = await UpstreamServer.StartAsync("upstream").ConfigureAwait(false);
-        var hotConfig = directory.NestedFile("proxy.json");
-        File.WriteAllText(hotConfig, TestConfigs.VersionedForward("v1", upstream.Address).ToJson());
-        await using var hotReload = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = hotConfig, GenerationHeader = false }, QuietLogging.Apply).ConfigureAwait(false);
-        var yarpConfig = directory.File("yarp.json");
-        File.WriteAllText(yarpConfig, YarpConfigJson.Versioned("v1", upstream.Address));
-        await using var yarp = await YarpBaselineHost.StartAsync(yarpConfig).ConfigureAwait(false);
-
-        var targets = new (string Name, Uri Address)[] { ("upstream (direct)", upstream.Address), ("hotreload", hotReload.PublicAddress), ("yarp", yarp.PublicAddress) };
+        await using var targets = await ThroughputTargets.StartAsync("bench-throughput").ConfigureAwait(false);
         var warmUp = TimeSpan.FromSeconds(quick ? 1 : 2);
         var rows = new List<ThroughputRow>();
         for (var round = 1; round <= rounds; round++)
         {
-            foreach (var (name, address) in targets)
+            foreach (var (name, address) in targets.All)
             {
-                await LoadLoop.RunAsync(address, Path, clients, warmUp).ConfigureAwait(false);
-                var result = await LoadLoop.RunAsync(address, Path, clients, TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
+                await LoadLoop.RunAsync(address, ThroughputTargets.Path, clients, warmUp).ConfigureAwait(false);
+                var result = await LoadLoop.RunAsync(address, ThroughputTargets.Path, clients, TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
                 Console.WriteLine($"  round {round} {name}: {result.Rps:N0} rps, p50 {Format.Ms(result.Latency.P50Ms)} ms, p99 {Format.Ms(result.Latency.P99Ms)} ms, errors {result.Errors}");
                 rows.Add(new ThroughputRow(round, name, clients, seconds, result.Rps, result.Latency, result.Errors));
             }
         }
 
         // Evidence that the proxy's log floor held: records kept by the harness during the whole run.
-        Console.WriteLine($"  hotreload kept {hotReload.Logs.Count} log records at Warning and above");
+        Console.WriteLine($"  hotreload kept {targets.HotReload.Logs.Count} log records at Warning and above");
         var markdown = Markdown(rows);
         Console.WriteLine();
         Console.WriteLine(markdown);
