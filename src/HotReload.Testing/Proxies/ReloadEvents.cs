@@ -111,6 +111,16 @@ public sealed class ReloadEvents : IDisposable
     public Task<ReloadOutcome> WaitForRejectedAsync(int since, RejectionReason? reason = null, TimeSpan? timeout = null) =>
         WaitForAsync(o => o.Result == ReloadResult.Rejected && (reason is null || o.Reason == reason), $"a rejected reload{(reason is null ? "" : $" ({reason})")}", since, timeout);
 
+    /// <summary>
+    /// Waits until exactly this content has been applied (matched by its SHA-256): the way to wait for "my last
+    /// write" when earlier writes may or may not have been applied on their own.
+    /// </summary>
+    public Task<ReloadOutcome> WaitForAppliedContentAsync(string content, string what, int since, TimeSpan? timeout = null)
+    {
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
+        return WaitForAsync(o => o.Result == ReloadResult.Applied && string.Equals(o.Sha256, sha256, StringComparison.OrdinalIgnoreCase), what, since, timeout);
+    }
+
     public Task<ReloadOutcome> WaitForUnchangedAsync(int since, TimeSpan? timeout = null) =>
         WaitForAsync(o => o.Result == ReloadResult.Unchanged, "an unchanged outcome", since, timeout);
 

@@ -82,11 +82,9 @@ public sealed class EditSequenceAgainstRealProxyProperties
         }
 
         var finalContent = TestConfigs.VersionedForward("final", upstream.Address).ToJson();
-        var finalHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(finalContent)));
         var mark = proxy.Events.Mark();
         await editor.ApplyAsync(new FileEdit.AtomicReplace(finalContent));
-        await proxy.Events.WaitForAsync(o => o.Result == ReloadResult.Applied && string.Equals(o.Sha256, finalHash, StringComparison.OrdinalIgnoreCase),
-            $"the final write to be applied after [{string.Join(", ", sequence.AsEnumerable())}]", mark);
+        await proxy.Events.WaitForAppliedContentAsync(finalContent, $"the final write to be applied after [{string.Join(", ", sequence.AsEnumerable())}]", mark);
 
         var quietSince = LoadRecorder.Now();
         await recorder.WaitForRequestsAsync(Clients * 2);
