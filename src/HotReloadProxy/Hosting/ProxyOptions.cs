@@ -20,7 +20,7 @@ public sealed record ProxyOptions
     /// <summary>Poll the file at this interval instead of watching it (bind mounts, network shares).</summary>
     public TimeSpan? PollInterval { get; init; }
 
-    public TimeSpan QuietWindow { get; init; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan QuietWindow { get; init; } = ReloadSchedulerOptions.DefaultQuietWindow;
 
     public long MaxConfigBytes { get; init; } = ReloadEngineOptions.DefaultMaxConfigBytes;
 
@@ -36,7 +36,7 @@ public sealed record ProxyOptions
             ConfigPath = Path.GetFullPath(configPath ?? DefaultConfigFile),
             ConfigPathExplicit = configPath is not null,
             PollInterval = poll is null ? null : poll.Value > TimeSpan.Zero ? poll : throw new ProxyOptionsException("--poll must be a positive number of milliseconds, such as --poll 500."),
-            QuietWindow = Milliseconds(configuration, "reload-debounce") ?? TimeSpan.FromMilliseconds(10),
+            QuietWindow = Milliseconds(configuration, "reload-debounce") ?? ReloadSchedulerOptions.DefaultQuietWindow,
             MaxConfigBytes = Number(configuration, "max-config-bytes") ?? ReloadEngineOptions.DefaultMaxConfigBytes,
             EmitGenerationHeader = Flag(configuration, "generation-header"),
         };

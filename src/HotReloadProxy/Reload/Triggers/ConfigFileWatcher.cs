@@ -86,14 +86,15 @@ public sealed class ConfigFileWatcher : IDisposable
         {
             IncludeSubdirectories = false,
             InternalBufferSize = BufferSize,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite |
-                           NotifyFilters.Size | NotifyFilters.CreationTime | NotifyFilters.Attributes | NotifyFilters.Security,
+            // The parent only matters for the config directory's own name appearing, vanishing or moving. Asking
+            // the kernel for just those events keeps a busy parent's file writes (say /tmp) off this process.
+            NotifyFilter = filter is null
+                ? NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite |
+                  NotifyFilters.Size | NotifyFilters.CreationTime | NotifyFilters.Attributes | NotifyFilters.Security
+                : NotifyFilters.FileName | NotifyFilters.DirectoryName,
         };
         if (filter is not null)
         {
-            // The parent only matters for the config directory's own name appearing, vanishing or moving. Asking
-            // the kernel for just those events keeps a busy parent's file writes (say /tmp) off this process.
-            watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName;
             watcher.Filter = filter;
             watcher.Created += OnDirectoryReplaced;
             watcher.Deleted += OnDirectoryReplaced;
