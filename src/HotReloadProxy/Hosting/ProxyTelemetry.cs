@@ -1,6 +1,7 @@
 using HotReloadProxy.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace HotReloadProxy.Hosting;
 
@@ -24,7 +25,14 @@ internal static class ProxyTelemetry
 
     public static void Add(IServiceCollection services)
     {
-        services.AddOpenTelemetry().WithMetrics(metrics =>
+        // The SDK reads OTEL_SERVICE_NAME itself; a name set here would override it, so set one only without it.
+        var telemetry = services.AddOpenTelemetry();
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OTEL_SERVICE_NAME")))
+        {
+            telemetry.ConfigureResource(resource => resource.AddService("hotreload-proxy"));
+        }
+
+        telemetry.WithMetrics(metrics =>
         {
             metrics.AddMeter([ReloadMetrics.MeterName, .. BuiltInMeters]);
 
