@@ -102,6 +102,31 @@ public sealed class PrometheusMetricsTests
     }
 
     [Fact]
+    [Requirement("MT-01")]
+    public async Task Two_proxies_in_one_process_each_report_only_their_own_reloads()
+    {
+        using var directory = new TempDirectory();
+        var pathA = directory.File("a.json");
+        var pathB = directory.File("b.json");
+        File.WriteAllText(pathA, TestConfigs.Versioned("a1").ToJson());
+        File.WriteAllText(pathB, TestConfigs.Versioned("b1").ToJson());
+        await using var proxyA = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = pathA, PollMilliseconds = 3_600_000 });
+        await using var proxyB = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = pathB, PollMilliseconds = 3_600_000 });
+        using var adminA = proxyA.CreateAdminClient();
+        using var adminB = proxyB.CreateAdminClient();
+
+        File.WriteAllText(pathB, TestConfigs.Versioned("b2").ToJson());
+        await ReloadAsync(adminB, HttpStatusCode.OK, "applied");
+        File.WriteAllText(pathB, TestConfigs.UnknownClusterJson("b3"));
+        await ReloadAsync(adminB, HttpStatusCode.UnprocessableEntity, "rejected");
+
+        var a = await PrometheusScrape.FromAsync(adminA);
+        Assert.Equal((1, 1, 0, 0), (a.Value(Generation), a.Value(Successful), a.CounterOrZero(Reloads, ("outcome", "applied")), a.CounterOrZero(Reloads, ("outcome", "rejected"))));
+        var b = await PrometheusScrape.FromAsync(adminB);
+        Assert.Equal((2, 0, 1, 1), (b.Value(Generation), b.Value(Successful), b.Value(Reloads, ("outcome", "applied")), b.Value(Reloads, ("outcome", "rejected"))));
+    }
+
+    [Fact]
     [Requirement("MT-03", "SE-01")]
     public async Task Metrics_are_served_on_the_admin_listener_only_and_include_the_built_in_meters()
     {
