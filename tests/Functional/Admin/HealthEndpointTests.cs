@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using HotReload.Testing.Configs;
-using HotReload.Testing.Engine;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Engine;
 using HotReload.Testing.Files;
-using HotReload.Testing.Proxies;
-using HotReload.Testing.Requirements;
+using HotReloadProxy.Testing.Proxies;
 using HotReloadProxy.Admin;
 using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Forwarding;

@@ -1,7 +1,6 @@
 using System.Text;
-using HotReload.Testing.Configs;
+using HotReloadProxy.Testing.Configs;
 using HotReload.Testing.Files;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Cli;
 using HotReloadProxy.Reload;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using HotReload.Functional.Tests.ProcessLevel;
 using HotReload.Testing.Files;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Cli;
 
 namespace HotReload.Functional.Tests.Docs;

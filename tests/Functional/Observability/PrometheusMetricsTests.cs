@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using HotReload.Testing.Configs;
+using HotReloadProxy.Testing.Configs;
 using HotReload.Testing.Files;
-using HotReload.Testing.Proxies;
-using HotReload.Testing.Requirements;
+using HotReloadProxy.Testing.Proxies;
 using HotReload.Testing.Upstreams;
 
 namespace HotReload.Functional.Tests.Observability;

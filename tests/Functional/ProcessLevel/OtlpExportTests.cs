@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using HotReload.Testing.Files;
-using HotReload.Testing.Requirements;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using HotReload.Testing.Files;
-using HotReload.Testing.Requirements;
 
 namespace HotReload.Functional.Tests.ProcessLevel;
 
