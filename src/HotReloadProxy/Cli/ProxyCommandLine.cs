@@ -11,12 +11,18 @@ public static class ProxyCommandLine
 
         usage:
           HotReloadProxy [options]            run the proxy
-          HotReloadProxy validate <path>      check a config file (exit 0 valid, 1 invalid, 2 unreadable)
+          HotReloadProxy validate <path>      check a config file or directory (exit 0 valid, 1 invalid, 2 unreadable)
 
         options (also HOTRELOAD_<NAME> environment variables, e.g. HOTRELOAD_POLL=500):
           --config <path>            config file (default ./proxy.json; without it an embedded default serves /)
           --urls <urls>              public listeners, ';'-separated (default http://127.0.0.1:8080)
           --admin-urls <urls>        admin listener for /status, /reload, /healthz (default http://127.0.0.1:9901; 'none' disables)
+          --config-dir <dir>         every *.json in <dir> is a fragment (routes, clusters); a broken file keeps its last good content
+          --strict true              with --config-dir: apply the directory all-or-nothing instead of file by file
+          --delete-grace <ms>        with --config-dir: a deleted file's routes go once it stays deleted this long (default 2000)
+          --etcd <urls>              etcd endpoints, ','-separated (e.g. http://127.0.0.1:2379); needs --etcd-key
+          --etcd-key <key>           the etcd key whose value is the whole config
+          --etcd-max-backoff <ms>    longest wait between reconnects while etcd is unreachable (default 5000)
           --poll <ms>                poll the file every <ms> instead of watching it (bind mounts, network shares)
           --reload-debounce <ms>     quiet window before a change is read (default 10)
           --max-config-bytes <n>     reject config files larger than this (default 10485760)

@@ -16,8 +16,13 @@ public static class ValidateCommand
         ArgumentNullException.ThrowIfNull(stderr);
         if (args.Count != 1)
         {
-            stderr.WriteLine("usage: HotReloadProxy validate <path-to-config.json>");
+            stderr.WriteLine("usage: HotReloadProxy validate <path-to-config.json | config-dir>");
             return 2;
+        }
+
+        if (Directory.Exists(args[0]))
+        {
+            return DirectoryValidation.Run(args[0], stdout, stderr);
         }
 
         var source = new PhysicalConfigFileSource(args[0]);

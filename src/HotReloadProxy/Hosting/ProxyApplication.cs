@@ -52,7 +52,7 @@ public static class ProxyApplication
         services.AddSingleton(sp => ProxyOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IInvokerFactory, SocketsInvokerFactory>();
-        services.TryAddSingleton<IConfigFileSource>(sp => new PhysicalConfigFileSource(sp.GetRequiredService<ProxyOptions>().ConfigPath));
+        services.TryAddSingleton<IConfigFileSource>(Sources.ConfigSources.Create);
         services.AddSingleton(sp => new ForwardingOptions { EmitGenerationHeader = sp.GetRequiredService<ProxyOptions>().EmitGenerationHeader });
         services.AddSingleton<SnapshotHolder>();
         services.AddSingleton(_ => new ConfigValidator());
@@ -66,8 +66,8 @@ public static class ProxyApplication
             return new ReloadEngineOptions
             {
                 MaxConfigBytes = options.MaxConfigBytes,
-                FallBackToEmbeddedDefault = !options.ConfigPathExplicit,
-                Mode = options.PollInterval is null ? "watch" : "poll",
+                FallBackToEmbeddedDefault = !options.ConfigPathExplicit && options.IsFileSource,
+                Mode = options.EtcdEndpoints is not null ? "etcd watch" : options.PollInterval is null ? "watch" : "poll",
             };
         });
         services.AddSingleton<ReloadEngine>();
