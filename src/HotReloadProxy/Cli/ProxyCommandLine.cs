@@ -23,6 +23,7 @@ public static class ProxyCommandLine
           --etcd <urls>              etcd endpoints, ','-separated (e.g. http://127.0.0.1:2379); needs --etcd-key
           --etcd-key <key>           the etcd key whose value is the whole config
           --etcd-max-backoff <ms>    longest wait between reconnects while etcd is unreachable (default 5000)
+          --etcd-startup-timeout <ms>  how long startup keeps trying to read the key before exiting (default 10000)
           --poll <ms>                poll the file every <ms> instead of watching it (bind mounts, network shares)
           --reload-debounce <ms>     quiet window before a change is read (default 10)
           --max-config-bytes <n>     reject config files larger than this (default 10485760)

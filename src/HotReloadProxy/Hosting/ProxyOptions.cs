@@ -43,6 +43,9 @@ public sealed record ProxyOptions
     /// <summary>--etcd-max-backoff: the longest wait between reconnect attempts while etcd is unreachable.</summary>
     public TimeSpan EtcdMaxBackoff { get; init; } = Sources.Etcd.EtcdSourceOptions.DefaultMaxBackoff;
 
+    /// <summary>--etcd-startup-timeout: how long a starting proxy keeps trying to read its etcd key before it gives up.</summary>
+    public TimeSpan EtcdStartupTimeout { get; init; } = Sources.Etcd.EtcdSourceOptions.DefaultStartupTimeout;
+
     /// <summary>True when the config comes from one file (--config or ./proxy.json), not a directory or etcd.</summary>
     public bool IsFileSource => ConfigDirectory is null && EtcdEndpoints is null;
 
@@ -71,6 +74,7 @@ public sealed record ProxyOptions
             DeleteGrace = Milliseconds(configuration, "delete-grace") ?? Sources.Directory.DirectorySourceOptions.DefaultDeleteGrace,
             EtcdEndpoints = etcd,
             EtcdKey = etcdKey,
+            EtcdStartupTimeout = Milliseconds(configuration, "etcd-startup-timeout") ?? Sources.Etcd.EtcdSourceOptions.DefaultStartupTimeout,
             EtcdMaxBackoff = Milliseconds(configuration, "etcd-max-backoff") is { } backoff && backoff > TimeSpan.Zero ? backoff : Sources.Etcd.EtcdSourceOptions.DefaultMaxBackoff,
             ConfigPath = Path.GetFullPath(configPath ?? DefaultConfigFile),
             ConfigPathExplicit = configPath is not null,

@@ -25,7 +25,7 @@ public static class ConfigSources
 
         if (options.EtcdEndpoints is { } endpoints)
         {
-            return new EtcdConfigSource(EtcdSourceOptions.Parse(endpoints, options.EtcdKey!, options.EtcdMaxBackoff),
+            return new EtcdConfigSource(EtcdSourceOptions.Parse(endpoints, options.EtcdKey!, options.EtcdMaxBackoff, options.EtcdStartupTimeout),
                 services.GetRequiredService<ReloadNotifier>(), time, loggers.CreateLogger<EtcdConfigSource>());
         }
 

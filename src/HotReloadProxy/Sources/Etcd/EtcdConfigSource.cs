@@ -34,6 +34,7 @@ public sealed class EtcdConfigSource : IConfigFileSource, IStatusSection, IDispo
     private EtcdState _state = new();
     private Task? _loop;
     private int _endpointIndex;
+    private int _disposed;
 
     public EtcdConfigSource(EtcdSourceOptions options, ReloadNotifier notifier, TimeProvider time, ILogger<EtcdConfigSource> logger)
     {
@@ -96,8 +97,14 @@ public sealed class EtcdConfigSource : IConfigFileSource, IStatusSection, IDispo
         writer.WriteEndObject();
     }
 
+    /// <summary>Stops the watch; both the trigger owner and the container call this, so it runs once.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _notifier.Reloaded -= OnReloaded;
         _stop.Cancel();
         try

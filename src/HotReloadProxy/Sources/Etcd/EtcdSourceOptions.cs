@@ -6,6 +6,8 @@ public sealed record EtcdSourceOptions
 {
     public static readonly TimeSpan DefaultMaxBackoff = TimeSpan.FromSeconds(5);
 
+    public static readonly TimeSpan DefaultStartupTimeout = TimeSpan.FromSeconds(10);
+
     public required IReadOnlyList<Uri> Endpoints { get; init; }
 
     /// <summary>The one key holding the whole config, so one put is one atomic change.</summary>
@@ -16,12 +18,12 @@ public sealed record EtcdSourceOptions
     public TimeSpan MaxBackoff { get; init; } = DefaultMaxBackoff;
 
     /// <summary>How long startup keeps trying to read the key before the proxy gives up and exits.</summary>
-    public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan StartupTimeout { get; init; } = DefaultStartupTimeout;
 
     /// <summary>Deadline of one read of the key.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
-    public static EtcdSourceOptions Parse(string endpoints, string key, TimeSpan maxBackoff)
+    public static EtcdSourceOptions Parse(string endpoints, string key, TimeSpan maxBackoff, TimeSpan startupTimeout)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var uris = new List<Uri>();
@@ -37,6 +39,6 @@ public sealed record EtcdSourceOptions
 
         return uris.Count == 0
             ? throw new ProxyOptionsException("--etcd needs at least one endpoint, such as http://127.0.0.1:2379.")
-            : new EtcdSourceOptions { Endpoints = uris, Key = key, MaxBackoff = maxBackoff };
+            : new EtcdSourceOptions { Endpoints = uris, Key = key, MaxBackoff = maxBackoff, StartupTimeout = startupTimeout };
     }
 }
