@@ -1,6 +1,6 @@
+using HotReload.Testing.Observing;
 using HotReload.Functional.Tests.Support;
-using HotReload.Testing.Configs;
-using HotReload.Testing.Requirements;
+using HotReloadProxy.Testing.Configs;
 using HotReload.Testing.Upstreams;
 using HotReloadProxy.Reload;
 using static HotReload.Functional.Tests.Support.FragmentDirectory;
@@ -193,7 +193,7 @@ public sealed class ConfigDirectoryTests
 
         Assert.Equal("200 a2", await dir.GetAsync("/a"));
         Assert.Equal(["a.json"], (await dir.StatusAsync()).GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
-        Assert.DoesNotContain(dir.Proxy.Events.Outcomes.Skip(mark), o => o.Result == ReloadResult.Rejected);
+        Assert.DoesNotContain(dir.Proxy.Events.Since(mark), o => o.Result == ReloadResult.Rejected);
     }
 
     [Fact]

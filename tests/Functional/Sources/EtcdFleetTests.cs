@@ -1,9 +1,9 @@
+using HotReload.Testing.Observing;
 using HotReload.Functional.Tests.Support;
-using HotReload.Testing.Configs;
-using HotReload.Testing.Etcd;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Etcd;
 using HotReload.Testing.Load;
-using HotReload.Testing.Proxies;
-using HotReload.Testing.Requirements;
+using HotReloadProxy.Testing.Proxies;
 using HotReload.Testing.Upstreams;
 using HotReloadProxy.Reload;
 using Xunit.Abstractions;
@@ -36,7 +36,7 @@ public sealed class EtcdFleetTests(ITestOutputHelper output)
             for (var i = 0; i < Instances; i++)
             {
                 proxies.Add(await EtcdProxy.StartAsync(etcd.Endpoint));
-                recorders.Add(LoadRecorder.Start(proxies[i].CreateClient, "/echo/load", ClientsPerInstance));
+                recorders.Add(LoadRecorder.Start(proxies[i].CreateClient, "/echo/load", TestConfigs.ResponseReader, ClientsPerInstance));
             }
 
             var rejected = new HashSet<string>();
@@ -76,8 +76,8 @@ public sealed class EtcdFleetTests(ITestOutputHelper output)
                 if (awaitNow)
                 {
                     await Task.WhenAll(proxies.Select((p, i) => valid
-                        ? p.Events.WaitForAppliedContentAsync(json, $"{version} on instance {i}", marks[i], TimeSpan.FromSeconds(30))
-                        : p.Events.WaitForRejectedAsync(marks[i], timeout: TimeSpan.FromSeconds(30))));
+                        ? p.Events.WaitForAppliedContentAsync(json, $"{version} on instance {i}", marks[i])
+                        : p.Events.WaitForRejectedAsync(marks[i])));
                 }
             }
 

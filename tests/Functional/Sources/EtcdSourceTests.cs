@@ -1,9 +1,9 @@
+using HotReload.Testing.Observing;
 using HotReload.Functional.Tests.Support;
-using HotReload.Testing.Configs;
-using HotReload.Testing.Etcd;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Etcd;
 using HotReload.Testing.Network;
-using HotReload.Testing.Proxies;
-using HotReload.Testing.Requirements;
+using HotReloadProxy.Testing.Proxies;
 using HotReloadProxy.Reload;
 
 namespace HotReload.Functional.Tests.Sources;
@@ -150,15 +150,15 @@ public sealed class EtcdSourceTests
         Assert.Contains("etcd is unreachable", error.Message, StringComparison.Ordinal);
     }
 
-    private static Task<HotReload.Testing.Proxies.KestrelProxy> KestrelProxyWithStartupTimeout(string endpoint) =>
-        HotReload.Testing.Proxies.KestrelProxy.StartAsync(new HotReload.Testing.Proxies.ProxySettings
+    private static Task<HotReloadProxy.Testing.Proxies.KestrelProxy> KestrelProxyWithStartupTimeout(string endpoint) =>
+        HotReloadProxy.Testing.Proxies.KestrelProxy.StartAsync(new HotReloadProxy.Testing.Proxies.ProxySettings
         {
             ConfigPath = null,
             Extra = new Dictionary<string, string> { ["etcd"] = endpoint, ["etcd-key"] = EtcdProxy.Key, ["etcd-startup-timeout"] = "500" },
         });
 
     /// <summary>Polls the proxy's own report of its etcd connection: another component's state, with a generous deadline.</summary>
-    private static async Task WaitForEtcdStatusAsync(HotReload.Testing.Proxies.IProxyUnderTest proxy, bool connected)
+    private static async Task WaitForEtcdStatusAsync(HotReloadProxy.Testing.Proxies.IProxyUnderTest proxy, bool connected)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         while (!deadline.IsCancellationRequested)

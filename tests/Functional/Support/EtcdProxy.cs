@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HotReload.Testing.Proxies;
+using HotReloadProxy.Testing.Proxies;
 
 namespace HotReload.Functional.Tests.Support;
 

@@ -1,8 +1,9 @@
+using HotReload.Testing.Observing;
 using System.Text;
 using System.Text.Json;
-using HotReload.Testing.Configs;
+using HotReloadProxy.Testing.Configs;
 using HotReload.Testing.Files;
-using HotReload.Testing.Proxies;
+using HotReloadProxy.Testing.Proxies;
 using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Reload;
 
@@ -54,7 +55,7 @@ internal sealed class FragmentDirectory : IAsyncDisposable
         File.Move(temp, System.IO.Path.Combine(Path, name), overwrite: true);
     }
 
-    public async Task<ReloadOutcome> WriteAndWaitAsync(string name, string content, Func<ReloadEvents, int, Task<ReloadOutcome>> outcome)
+    public async Task<ReloadOutcome> WriteAndWaitAsync(string name, string content, Func<ReloadEvents, ReloadMark, Task<ReloadOutcome>> outcome)
     {
         var mark = Proxy.Events.Mark();
         await WriteAsync(name, content);

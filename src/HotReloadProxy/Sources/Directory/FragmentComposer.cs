@@ -1,4 +1,3 @@
-using HotReloadProxy.Configuration;
 using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Configuration.Parsing;
 using HotReloadProxy.Configuration.Validation;
@@ -174,7 +173,8 @@ public static class FragmentComposer
             return new Composition(new ConfigCheck { Reason = RejectionReason.Invalid, Errors = asDirectory }, reports, inUse);
         }
 
-        var sha = ConfigCheck.HashOf(ConfigJsonWriter.ToUtf8(merged, indented: false));
+        // The same fragments in use give the same hash, on every instance and after every restart.
+        var sha = ConfigCheck.HashOf(System.Text.Encoding.UTF8.GetBytes(string.Concat(inUse.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}\0{f.Value.Sha256}\n"))));
         return new Composition(new ConfigCheck { Reason = RejectionReason.None, Config = merged, Sha256 = sha }, reports, inUse);
     }
 

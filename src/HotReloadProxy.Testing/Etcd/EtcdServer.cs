@@ -6,7 +6,7 @@ using Grpc.Net.Client;
 using HotReload.Testing.Files;
 using HotReload.Testing.Upstreams;
 
-namespace HotReload.Testing.Etcd;
+namespace HotReloadProxy.Testing.Etcd;
 
 /// <summary>
 /// A real single-member etcd (the <c>etcd</c> binary, Debian <c>etcd-server</c>; install with
