@@ -66,22 +66,25 @@ public static class FragmentComposer
     private static bool DemoteDuplicates(IEnumerable<Entry> entries)
     {
         var inUse = entries.Where(e => e.Chosen is not null).ToList();
-        var demoted = false;
         foreach (var (kind, owners) in Owners(inUse, f => f.Config.Routes.Select(r => r.Id), "route id").Concat(Owners(inUse, f => f.Config.Clusters.Keys, "cluster")))
         {
             // The file that changed brings the duplicate; when both (or neither) changed, neither wins.
             var changed = owners.Where(o => o.entry.Choice == Choice.New && o.entry.IsChanged).ToList();
             var losers = changed.Count > 0 ? changed : owners;
-            foreach (var (entry, path, name) in losers)
+            // Every message is written before any file falls back, while each owner's positions are still at hand.
+            var where = owners.ToDictionary(o => o.entry, o => $"{o.entry.Read.Name} ({o.path} at {o.entry.Chosen!.Positions.Locate(o.path).Line}:{o.entry.Chosen.Positions.Locate(o.path).Column})");
+            var failures = losers.Select(l => (l.entry, error: new ConfigError(l.path, l.entry.Chosen!.Positions.Locate(l.path),
+                $"The {kind} '{l.name}' is defined in {l.entry.Read.Name} and also in {string.Join(", ", owners.Where(o => o.entry != l.entry).Select(o => where[o.entry]))}; names must be unique across the directory. Rename or remove one of them."))).ToList();
+            foreach (var (entry, error) in failures)
             {
-                var others = string.Join(", ", owners.Where(o => o.entry != entry).Select(o => $"{o.entry.Read.Name} ({o.path} at {o.entry.Chosen!.Positions.Locate(o.path).Line}:{o.entry.Chosen.Positions.Locate(o.path).Column})"));
-                entry.Fail([new ConfigError(path, entry.Chosen!.Positions.Locate(path),
-                    $"The {kind} '{name}' is defined in {entry.Read.Name} and also in {others}; names must be unique across the directory. Rename or remove one of them.")], heldBack: false);
-                demoted = true;
+                entry.Fail([error], heldBack: false);
             }
+
+            // Falling back changed what is in use: look for duplicates again from scratch.
+            return true;
         }
 
-        return demoted;
+        return false;
     }
 
     private static IEnumerable<(string Kind, List<(Entry entry, string path, string name)> Owners)> Owners(List<Entry> inUse, Func<Fragment, IEnumerable<string>> names, string kind)
