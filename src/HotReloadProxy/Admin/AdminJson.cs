@@ -7,7 +7,7 @@ namespace HotReloadProxy.Admin;
 /// <summary>The JSON shapes of /status and /reload. Written by hand: small, stable, no reflection.</summary>
 internal static class AdminJson
 {
-    public static void WriteStatus(Utf8JsonWriter writer, ReloadStatus status)
+    public static void WriteStatus(Utf8JsonWriter writer, ReloadStatus status, Sources.IStatusSection? sourceSection = null)
     {
         writer.WriteStartObject();
         writer.WriteNumber("generation", status.Generation);
@@ -27,6 +27,7 @@ internal static class AdminJson
         writer.WriteNumber("unchanged", status.Counts.Unchanged);
         writer.WriteNumber("rejected", status.Counts.Rejected);
         writer.WriteEndObject();
+        sourceSection?.WriteStatus(writer);
         writer.WriteEndObject();
     }
 

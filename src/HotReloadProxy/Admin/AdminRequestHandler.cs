@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace HotReloadProxy.Admin;
 
 /// <summary>GET /status and POST /reload, served only to admin-listener connections (see also <see cref="AdminEndpoints"/>).</summary>
-public sealed class AdminRequestHandler(ReloadEngine engine, ReloadScheduler scheduler)
+public sealed class AdminRequestHandler(ReloadEngine engine, ReloadScheduler scheduler, IConfigFileSource source)
 {
     public Task HandleAsync(HttpContext context)
     {
@@ -27,7 +27,7 @@ public sealed class AdminRequestHandler(ReloadEngine engine, ReloadScheduler sch
         var status = engine.Status;
         return status is null
             ? WriteAsync(context, StatusCodes.Status503ServiceUnavailable, w => WriteMessage(w, "not_ready", "No config loaded yet."))
-            : WriteAsync(context, StatusCodes.Status200OK, w => AdminJson.WriteStatus(w, status));
+            : WriteAsync(context, StatusCodes.Status200OK, w => AdminJson.WriteStatus(w, status, source as Sources.IStatusSection));
     }
 
     private Task ReloadAsync(HttpContext context)

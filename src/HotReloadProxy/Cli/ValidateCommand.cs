@@ -39,6 +39,11 @@ public static class ValidateCommand
             return ExitCodes.For(ex);
         }
 
+        if (Directory.Exists(path))
+        {
+            return DirectoryValidation.Run(path, stdout, stderr);
+        }
+
         var source = new PhysicalConfigFileSource(path);
         var check = ConfigCheck.Run(source.Read(maxBytes), new ConfigValidator(), maxBytes);
         if (check.IsValid)

@@ -16,7 +16,11 @@ public sealed class ConfigTriggers(ReloadScheduler scheduler, IConfigFileSource 
     public void Start()
     {
         var logger = loggers.CreateLogger<ConfigTriggers>();
-        if (options.PollInterval is { } interval)
+        if (Sources.ConfigSources.StartTrigger(source, options, scheduler.Notify, loggers) is { } sourceTrigger)
+        {
+            _owned.Add(sourceTrigger);
+        }
+        else if (options.PollInterval is { } interval)
         {
             Poller = new ConfigFilePoller(source, interval, time, scheduler.Notify);
             _owned.Add(Poller);

@@ -79,7 +79,7 @@ public static class ProxyApplication
         services.AddSingleton(startup);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IInvokerFactory, SocketsInvokerFactory>();
-        services.TryAddSingleton<IConfigFileSource>(_ => new PhysicalConfigFileSource(options.ConfigPath));
+        services.TryAddSingleton<IConfigFileSource>(Sources.ConfigSources.Create);
         services.AddSingleton(new ForwardingOptions { EmitGenerationHeader = options.EmitGenerationHeader });
         services.AddSingleton<SnapshotHolder>();
         services.AddSingleton(_ => new ConfigValidator());
@@ -90,8 +90,8 @@ public static class ProxyApplication
         services.AddSingleton(new ReloadEngineOptions
         {
             MaxConfigBytes = options.MaxConfigBytes,
-            FallBackToEmbeddedDefault = !options.ConfigPathExplicit,
-            Mode = options.PollInterval is null ? "watch" : "poll",
+            FallBackToEmbeddedDefault = !options.ConfigPathExplicit && options.IsFileSource,
+            Mode = options.EtcdEndpoints is not null ? "etcd watch" : options.PollInterval is null ? "watch" : "poll",
         });
         services.AddSingleton<ReloadEngine>();
         services.AddSingleton(new ReloadSchedulerOptions { QuietWindow = options.QuietWindow });

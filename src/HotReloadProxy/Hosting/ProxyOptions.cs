@@ -26,13 +26,56 @@ public sealed record ProxyOptions
 
     public bool EmitGenerationHeader { get; init; }
 
+    /// <summary>--config-dir: every *.json in this directory is a fragment (routes and clusters).</summary>
+    public string? ConfigDirectory { get; init; }
+
+    /// <summary>--strict: a config directory applies all-or-nothing instead of file by file.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>--delete-grace: how long a deleted fragment must stay deleted before its routes are removed.</summary>
+    public TimeSpan DeleteGrace { get; init; } = Sources.Directory.DirectorySourceOptions.DefaultDeleteGrace;
+
+    /// <summary>--etcd: comma-separated etcd client URLs; the config is the value of <see cref="EtcdKey"/>.</summary>
+    public string? EtcdEndpoints { get; init; }
+
+    public string? EtcdKey { get; init; }
+
+    /// <summary>--etcd-max-backoff: the longest wait between reconnect attempts while etcd is unreachable.</summary>
+    public TimeSpan EtcdMaxBackoff { get; init; } = Sources.Etcd.EtcdSourceOptions.DefaultMaxBackoff;
+
+    /// <summary>--etcd-startup-timeout: how long a starting proxy keeps trying to read its etcd key before it gives up.</summary>
+    public TimeSpan EtcdStartupTimeout { get; init; } = Sources.Etcd.EtcdSourceOptions.DefaultStartupTimeout;
+
+    /// <summary>True when the config comes from one file (--config or ./proxy.json), not a directory or etcd.</summary>
+    public bool IsFileSource => ConfigDirectory is null && EtcdEndpoints is null;
+
     public static ProxyOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var configPath = Setting(configuration, "config");
         var poll = Milliseconds(configuration, "poll");
+        var configDir = Setting(configuration, "config-dir");
+        var etcd = Setting(configuration, "etcd");
+        var etcdKey = Setting(configuration, "etcd-key");
+        if (new[] { configPath, configDir, etcd }.Count(s => s is not null) > 1)
+        {
+            throw new ProxyOptionsException("Use one config source: --config <file>, --config-dir <dir> or --etcd <endpoints> --etcd-key <key>.");
+        }
+
+        if ((etcd is null) != (etcdKey is null))
+        {
+            throw new ProxyOptionsException("--etcd and --etcd-key go together, such as --etcd http://127.0.0.1:2379 --etcd-key /hotreload/proxy.json.");
+        }
+
         return new ProxyOptions
         {
+            ConfigDirectory = configDir is null ? null : Path.GetFullPath(configDir),
+            Strict = Flag(configuration, "strict"),
+            DeleteGrace = Milliseconds(configuration, "delete-grace") ?? Sources.Directory.DirectorySourceOptions.DefaultDeleteGrace,
+            EtcdEndpoints = etcd,
+            EtcdKey = etcdKey,
+            EtcdStartupTimeout = Milliseconds(configuration, "etcd-startup-timeout") ?? Sources.Etcd.EtcdSourceOptions.DefaultStartupTimeout,
+            EtcdMaxBackoff = Milliseconds(configuration, "etcd-max-backoff") is { } backoff && backoff > TimeSpan.Zero ? backoff : Sources.Etcd.EtcdSourceOptions.DefaultMaxBackoff,
             ConfigPath = Path.GetFullPath(configPath ?? DefaultConfigFile),
             ConfigPathExplicit = configPath is not null,
             PollInterval = poll is null ? null : poll.Value > TimeSpan.Zero ? poll : throw new ProxyOptionsException("--poll must be a positive number of milliseconds, such as --poll 500."),

@@ -26,6 +26,16 @@ public sealed record ConfigCheck
 
     public static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
+    /// <summary>
+    /// Checks what the source holds now: a source that composes its config itself (a directory of fragments)
+    /// checks it whole; any other is read as one file.
+    /// </summary>
+    public static ConfigCheck Load(IConfigFileSource source, ConfigValidator validator, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return source is IComposedConfigSource composed ? composed.Check(validator, maxBytes) : Run(source.Read(maxBytes), validator, maxBytes);
+    }
+
     public static ConfigCheck Run(ConfigFileRead read, ConfigValidator validator, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(read);

@@ -58,14 +58,13 @@ public sealed class ReloadEngine
             }
 
             var started = _time.GetTimestamp();
-            var read = _source.Read(_options.MaxConfigBytes);
-            var usingDefault = read is ConfigFileRead.Missing && _options.FallBackToEmbeddedDefault;
+            var check = ConfigCheck.Load(_source, _validator, _options.MaxConfigBytes);
+            var usingDefault = check.Reason == RejectionReason.Missing && _options.FallBackToEmbeddedDefault;
             if (usingDefault)
             {
-                read = new ConfigFileRead.Content(EmbeddedDefaultConfig.Bytes);
+                check = ConfigCheck.Run(new ConfigFileRead.Content(EmbeddedDefaultConfig.Bytes), _validator, _options.MaxConfigBytes);
             }
 
-            var check = ConfigCheck.Run(read, _validator, _options.MaxConfigBytes);
             if (!check.IsValid)
             {
                 throw new ConfigLoadException(_source.Path, check.Reason, check.Errors);
@@ -116,7 +115,7 @@ public sealed class ReloadEngine
             var current = _holder.Current ?? throw new InvalidOperationException("LoadInitial must succeed before reloads.");
             var started = _time.GetTimestamp();
             Log.ReloadTriggered(_logger, trigger.ToString());
-            var check = ConfigCheck.Run(_source.Read(_options.MaxConfigBytes), _validator, _options.MaxConfigBytes);
+            var check = ConfigCheck.Load(_source, _validator, _options.MaxConfigBytes);
 
             if (check.Sha256 is not null && check.Sha256 == current.Sha256)
             {

@@ -26,6 +26,7 @@ internal static class CommandDispatcher
                 "throughput" => await ThroughputCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "serve" => await ServeCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "scale" => await ScaleCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
+                "etcd" => await Etcd.EtcdConvergenceCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 _ => Unknown(args[0]),
             };
         }

@@ -29,6 +29,10 @@ internal static class HelpText
               Reload latency (write -> Applied) and memory as routes grow 10 -> 10,000, and memory after
               1,000 reloads vs after 10.
 
+          etcd [--instances 3] [--puts 200] [--quick]
+              Convergence latency of the etcd source: put -> every instance has applied it, p50/p99.
+              Starts a real etcd on free loopback ports (install it with eng/install-etcd.sh).
+
         Results go to artifacts/benchmarks/ as markdown and JSON.
         """;
 }

@@ -8,6 +8,9 @@ using HotReload.Testing.Upstreams;
 namespace HotReload.Functional.Tests.Observability;
 
 /// <summary>GET /metrics on the admin listener, scraped from a real Kestrel proxy after each kind of reload.</summary>
+// OpenTelemetry's meter provider subscribes to every meter named "HotReloadProxy" in the process, so proxies
+// started by other test classes at the same time (the etcd fleet runs three) leak into this scrape; run alone.
+[Collection(nameof(PrometheusMetricsTests))]
 public sealed class PrometheusMetricsTests
 {
     private const string Successful = "hotreload_config_last_reload_successful";
@@ -162,3 +165,6 @@ public sealed class PrometheusMetricsTests
 
     private static double AtSeconds(JsonElement outcome) => outcome.GetProperty("at").GetDateTimeOffset().ToUnixTimeMilliseconds() / 1000.0;
 }
+
+[CollectionDefinition(nameof(PrometheusMetricsTests), DisableParallelization = true)]
+public sealed class PrometheusMetricsRunsAlone;

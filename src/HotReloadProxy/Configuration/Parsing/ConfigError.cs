@@ -6,7 +6,10 @@ namespace HotReloadProxy.Configuration.Parsing;
 /// </summary>
 public sealed record ConfigError(string JsonPath, SourcePosition Position, string Message)
 {
-    public string Format(string file) => $"{file}:{Position.Line}:{Position.Column}: {Message}";
+    /// <summary>The file the error is in, when it is not the one the caller names (a fragment of a config directory).</summary>
+    public string? File { get; init; }
+
+    public string Format(string file) => $"{File ?? file}:{Position.Line}:{Position.Column}: {Message}";
 
     /// <summary>An error about the file as a whole (missing, unreadable, too large): it points at 1:1.</summary>
     public static ConfigError ForFile(string message) => new("$", SourcePosition.Start, message);

@@ -1,0 +1,177 @@
+using HotReload.Testing.Observing;
+using HotReload.Functional.Tests.Support;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Etcd;
+using HotReload.Testing.Network;
+using HotReloadProxy.Testing.Proxies;
+using HotReloadProxy.Reload;
+
+namespace HotReload.Functional.Tests.Sources;
+
+/// <summary><c>--etcd</c>: a real etcd (started per test on free ports), a real proxy watching one key.</summary>
+public sealed class EtcdSourceTests
+{
+    [Fact]
+    [Requirement("ET-01", "ET-03")]
+    public async Task A_put_applies_and_status_and_logs_show_its_mod_revision_beside_generation_and_hash()
+    {
+        await using var etcd = await EtcdServer.StartAsync();
+        var first = await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v1").ToJson());
+        await using var proxy = await EtcdProxy.StartAsync(etcd.Endpoint);
+        Assert.Equal("200 v1", await proxy.GetAsync("/version"));
+        Assert.Equal(first, (await proxy.StatusAsync()).GetProperty("etcd").GetProperty("appliedModRevision").GetInt64());
+
+        var mark = proxy.Events.Mark();
+        var json = TestConfigs.Versioned("v2").ToJson();
+        var second = await etcd.PutAsync(EtcdProxy.Key, json);
+        var applied = await proxy.Events.WaitForAppliedContentAsync(json, "v2 from etcd", mark);
+
+        Assert.Equal("200 v2", await proxy.GetAsync("/version"));
+        var status = await proxy.StatusAsync();
+        Assert.Equal(applied.Generation, status.GetProperty("generation").GetInt64());
+        Assert.Equal(applied.Sha256, status.GetProperty("sha256").GetString());
+        Assert.Equal(second, status.GetProperty("etcd").GetProperty("appliedModRevision").GetInt64());
+        Assert.True(status.GetProperty("etcd").GetProperty("connected").GetBoolean());
+        Assert.Contains(proxy.Logs.GetSnapshot(), r => r.Id.Id == 1223
+            && r.Message.Contains($"mod_revision {second}", StringComparison.Ordinal)
+            && r.Message.Contains($"generation {applied.Generation}", StringComparison.Ordinal)
+            && r.Message.Contains(applied.Sha256![..8], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Requirement("ET-02")]
+    public async Task An_invalid_or_deleted_value_is_rejected_and_the_last_good_config_keeps_serving()
+    {
+        await using var etcd = await EtcdServer.StartAsync();
+        await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v1").ToJson());
+        await using var proxy = await EtcdProxy.StartAsync(etcd.Endpoint);
+
+        var mark = proxy.Events.Mark();
+        var bad = await etcd.PutAsync(EtcdProxy.Key, TestConfigs.UnknownClusterJson("bad"));
+        await proxy.Events.WaitForRejectedAsync(mark, RejectionReason.Invalid);
+        Assert.Equal("200 v1", await proxy.GetAsync("/version"));
+        Assert.Contains(proxy.Logs.GetSnapshot(), r => r.Id.Id == 1224 && r.Message.Contains($"mod_revision {bad}", StringComparison.Ordinal));
+
+        mark = proxy.Events.Mark();
+        await etcd.PutAsync(EtcdProxy.Key, "{ \"routes\": [");
+        await proxy.Events.WaitForRejectedAsync(mark, RejectionReason.Syntax);
+        mark = proxy.Events.Mark();
+        await etcd.DeleteAsync(EtcdProxy.Key);
+        await proxy.Events.WaitForRejectedAsync(mark, RejectionReason.Missing);
+        Assert.Equal("200 v1", await proxy.GetAsync("/version"));
+        Assert.Equal(1, proxy.Generation());
+    }
+
+    [Fact]
+    [Requirement("ET-04", "ET-05")]
+    public async Task The_watch_does_not_go_silent_after_etcd_is_killed_and_restarted_twice()
+    {
+        await using var etcd = await EtcdServer.StartAsync();
+        await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v0").ToJson());
+        await using var proxy = await EtcdProxy.StartAsync(etcd.Endpoint);
+
+        for (var round = 1; round <= 2; round++)
+        {
+            await etcd.KillAsync();
+            await WaitForEtcdStatusAsync(proxy, connected: false);
+            Assert.Equal($"200 v{round - 1}", await proxy.GetAsync("/version"));
+
+            await etcd.RestartAsync();
+            var mark = proxy.Events.Mark();
+            var json = TestConfigs.Versioned($"v{round}").ToJson();
+            await etcd.PutAsync(EtcdProxy.Key, json);
+            await proxy.Events.WaitForAppliedContentAsync(json, $"v{round}, put after etcd restart {round}", mark);
+            Assert.Equal($"200 v{round}", await proxy.GetAsync("/version"));
+        }
+
+        Assert.True((await proxy.StatusAsync()).GetProperty("etcd").GetProperty("reconnects").GetInt64() >= 2);
+    }
+
+    [Fact]
+    [Requirement("ET-06")]
+    public async Task Updates_made_while_the_proxy_was_cut_off_arrive_through_a_watch_resumed_from_the_last_seen_revision()
+    {
+        await using var etcd = await EtcdServer.StartAsync();
+        await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v0").ToJson());
+        await using var relay = new TcpRelay(etcd.ClientUrl);
+        await using var proxy = await EtcdProxy.StartAsync(relay.Address.ToString().TrimEnd('/'));
+
+        relay.Cut();
+        await WaitForEtcdStatusAsync(proxy, connected: false);
+        await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v1").ToJson());
+        var json = TestConfigs.Versioned("v2").ToJson();
+        var last = await etcd.PutAsync(EtcdProxy.Key, json);
+        Assert.Equal("200 v0", await proxy.GetAsync("/version"));
+
+        var mark = proxy.Events.Mark();
+        relay.Restore();
+        await proxy.Events.WaitForAppliedContentAsync(json, "v2, put while the proxy was cut off", mark);
+        var status = (await proxy.StatusAsync()).GetProperty("etcd");
+        Assert.Equal(last, status.GetProperty("appliedModRevision").GetInt64());
+        Assert.Equal(0, status.GetProperty("compactions").GetInt64());
+    }
+
+    [Fact]
+    [Requirement("ET-07")]
+    public async Task A_compaction_past_the_watch_revision_makes_the_proxy_read_the_key_again()
+    {
+        await using var etcd = await EtcdServer.StartAsync();
+        await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v0").ToJson());
+        await using var relay = new TcpRelay(etcd.ClientUrl);
+        await using var proxy = await EtcdProxy.StartAsync(relay.Address.ToString().TrimEnd('/'));
+
+        relay.Cut();
+        await WaitForEtcdStatusAsync(proxy, connected: false);
+        await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v1").ToJson());
+        var json = TestConfigs.Versioned("v2").ToJson();
+        await etcd.PutAsync(EtcdProxy.Key, json);
+        await etcd.PutAsync("/unrelated", "x");
+        await etcd.CompactAsync(await etcd.RevisionAsync());
+
+        var mark = proxy.Events.Mark();
+        relay.Restore();
+        await proxy.Events.WaitForAppliedContentAsync(json, "v2 after the compaction", mark);
+        Assert.True((await proxy.StatusAsync()).GetProperty("etcd").GetProperty("compactions").GetInt64() >= 1);
+        Assert.Contains(proxy.Logs.GetSnapshot(), r => r.Id.Id == 1225);
+
+        mark = proxy.Events.Mark();
+        json = TestConfigs.Versioned("v3").ToJson();
+        await etcd.PutAsync(EtcdProxy.Key, json);
+        await proxy.Events.WaitForAppliedContentAsync(json, "v3, watched after the re-read", mark);
+    }
+
+    [Fact]
+    [Requirement("ET-08")]
+    public async Task A_proxy_that_cannot_reach_etcd_at_startup_does_not_start()
+    {
+        var unreachable = HotReload.Testing.Upstreams.UnusedLoopbackAddress.Next().ToString().TrimEnd('/');
+        var error = await Assert.ThrowsAsync<ConfigLoadException>(() => KestrelProxyWithStartupTimeout(unreachable));
+        Assert.Equal(RejectionReason.Unreadable, error.Reason);
+        Assert.Contains("etcd is unreachable", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Task<HotReloadProxy.Testing.Proxies.KestrelProxy> KestrelProxyWithStartupTimeout(string endpoint) =>
+        HotReloadProxy.Testing.Proxies.KestrelProxy.StartAsync(new HotReloadProxy.Testing.Proxies.ProxySettings
+        {
+            ConfigPath = null,
+            Extra = new Dictionary<string, string> { ["etcd"] = endpoint, ["etcd-key"] = EtcdProxy.Key, ["etcd-startup-timeout"] = "500" },
+        });
+
+    /// <summary>Polls the proxy's own report of its etcd connection: another component's state, with a generous deadline.</summary>
+    private static async Task WaitForEtcdStatusAsync(HotReloadProxy.Testing.Proxies.IProxyUnderTest proxy, bool connected)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (!deadline.IsCancellationRequested)
+        {
+            if ((await proxy.StatusAsync()).GetProperty("etcd").GetProperty("connected").GetBoolean() == connected)
+            {
+                return;
+            }
+
+            // Spacing between reads of the proxy's status, not a wait for a reload.
+            await Task.Delay(10);
+        }
+
+        Assert.Fail($"The proxy did not report etcd connected={connected} within 15 s.");
+    }
+}
