@@ -30,6 +30,10 @@ internal static class HelpText
               Reload latency (write -> Applied) and memory as routes grow 10 -> 10,000, and memory after
               1,000 reloads vs after 10.
 
+          cold-pipeline [--routes 1000] [--runs 20]
+              The reload pipeline (hash+parse+validate, compile, diff) run K times in this fresh process, each
+              run's time per stage, CPU time and GCs: what a running proxy pays before the JIT has optimised it.
+
         Results go to artifacts/benchmarks/ as markdown and JSON.
         """;
 }

@@ -82,6 +82,7 @@ internal static class ReloadStorm
             Reloads = plan.Reloads,
             BadFileWindow = target.BadFileWindow,
             Latency = LatencySummary.From(FirstSeenLatencies(history, writeTimes)),
+            RequestLatency = LatencySummary.From(RequestLatencies(history, stormStart, stormEnd)),
             EngineDuration = target.EngineDurations(),
             VersionsNotSeen = notSeen,
             Requests = history.Count,
@@ -119,6 +120,21 @@ internal static class ReloadStorm
         foreach (var (version, seen) in firstSeen)
         {
             histogram.RecordValue(Math.Max(0, LatencySummary.Microseconds(seen - writeTimes[version])));
+        }
+
+        return histogram;
+    }
+
+    /// <summary>
+    /// Every request's own latency during the storm: the first response of a new version is a whole request
+    /// that started after the swap, so this is the floor under the reload latency on the machine as it was.
+    /// </summary>
+    private static HdrHistogram.LongHistogram RequestLatencies(IReadOnlyList<RequestRecord> history, long from, long to)
+    {
+        var histogram = LatencySummary.NewHistogram();
+        foreach (var record in history.Where(r => r.StartTimestamp >= from && r.StartTimestamp < to))
+        {
+            histogram.RecordValue(Math.Max(0, LatencySummary.Microseconds(record.EndTimestamp - record.StartTimestamp)));
         }
 
         return histogram;

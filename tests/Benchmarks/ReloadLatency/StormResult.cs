@@ -19,6 +19,9 @@ internal sealed record StormResult
     /// <summary>Edit -> first response carrying the new version, over every reload whose version was seen.</summary>
     public required LatencySummary Latency { get; init; }
 
+    /// <summary>Each request's own latency during the storm: the floor under <see cref="Latency"/>.</summary>
+    public required LatencySummary RequestLatency { get; init; }
+
     /// <summary>The proxy's own read-to-swap time per applied reload; null for a proxy that does not report it.</summary>
     public required LatencySummary? EngineDuration { get; init; }
 
