@@ -19,6 +19,11 @@ internal static class ConfigBinder
     private static readonly string[] ServerFields = ["urls", "adminUrls"];
     private static readonly string[] PolicyNames = Enum.GetNames<LoadBalancingPolicy>();
 
+    /// <summary>Every property name the schema knows, for <see cref="NameTable"/>.</summary>
+    public static IEnumerable<string> FieldNames =>
+        RootFields.Concat(RouteFields).Concat(MatchFields).Concat(RespondFields).Concat(TransformFields)
+            .Concat(ClusterFields).Concat(DestinationFields).Concat(ServerFields);
+
     public static ProxyConfig Bind(JsonValue root, BindingContext context)
     {
         var rootPath = JsonPath.Root;

@@ -67,7 +67,7 @@ internal static class JsonTreeReader
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var nameOffset = bomLength + (int)reader.TokenStartIndex;
-                    var name = reader.GetString()!;
+                    var name = NameTable.Read(ref reader);
                     reader.Read();
                     properties.Add(new JsonPropertyValue(name, nameOffset, ReadValue(ref reader, bomLength)));
                 }
