@@ -1,8 +1,7 @@
 using HotReload.Functional.Tests.Support;
-using HotReload.Testing.Configs;
 using HotReload.Testing.Files;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Functional.Tests.Reload;
 
