@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace HotReloadProxy.Admin;
 
-/// <summary>GET /status, POST /reload and GET /healthz, served only to admin-listener connections.</summary>
+/// <summary>GET /status and POST /reload, served only to admin-listener connections (see also <see cref="AdminEndpoints"/>).</summary>
 public sealed class AdminRequestHandler(ReloadEngine engine, ReloadScheduler scheduler)
 {
     public Task HandleAsync(HttpContext context)
@@ -17,9 +17,8 @@ public sealed class AdminRequestHandler(ReloadEngine engine, ReloadScheduler sch
         {
             "/status" when HttpMethods.IsGet(method) || HttpMethods.IsHead(method) => StatusAsync(context),
             "/reload" when HttpMethods.IsPost(method) => ReloadAsync(context),
-            "/healthz" when HttpMethods.IsGet(method) || HttpMethods.IsHead(method) => HealthAsync(context),
-            "/status" or "/healthz" or "/reload" => WriteAsync(context, StatusCodes.Status405MethodNotAllowed, w => WriteMessage(w, "method_not_allowed", $"{method} is not allowed on {path}.")),
-            _ => WriteAsync(context, StatusCodes.Status404NotFound, w => WriteMessage(w, "not_found", "Admin endpoints: GET /status, POST /reload, GET /healthz.")),
+            "/status" or "/reload" => WriteAsync(context, StatusCodes.Status405MethodNotAllowed, w => WriteMessage(w, "method_not_allowed", $"{method} is not allowed on {path}.")),
+            _ => WriteAsync(context, StatusCodes.Status404NotFound, w => WriteMessage(w, "not_found", "Admin endpoints: GET /status, POST /reload, GET /healthz, GET /readyz, GET /metrics.")),
         };
     }
 
@@ -36,18 +35,6 @@ public sealed class AdminRequestHandler(ReloadEngine engine, ReloadScheduler sch
         var outcome = scheduler.ReloadNow(ReloadTrigger.Manual);
         var status = outcome.Result == ReloadResult.Rejected ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
         return WriteAsync(context, status, w => AdminJson.WriteOutcome(w, outcome, engine.SourcePath));
-    }
-
-    private Task HealthAsync(HttpContext context)
-    {
-        var status = engine.Status;
-        return WriteAsync(context, status is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("status", status is null ? "starting" : "ok");
-            w.WriteNumber("generation", status?.Generation ?? 0);
-            w.WriteEndObject();
-        });
     }
 
     private static void WriteMessage(Utf8JsonWriter writer, string code, string message)

@@ -1,29 +1,14 @@
+using System.Text;
 using HotReloadProxy.Hosting;
 using HotReloadProxy.Reload;
+using Microsoft.Extensions.Hosting;
 
 namespace HotReloadProxy.Cli;
 
-/// <summary>The entry point's logic: <c>validate</c>, <c>--help</c>, or run the proxy.</summary>
+/// <summary>The entry point's logic: <c>validate</c>, <c>--help</c>, or run the proxy; every failure ends in <see cref="ExitCodes"/>.</summary>
 public static class ProxyCommandLine
 {
-    public const string Usage = """
-        HotReloadProxy: a reverse proxy whose config reloads without a restart.
-
-        usage:
-          HotReloadProxy [options]            run the proxy
-          HotReloadProxy validate <path>      check a config file (exit 0 valid, 1 invalid, 2 unreadable)
-
-        options (also HOTRELOAD_<NAME> environment variables, e.g. HOTRELOAD_POLL=500):
-          --config <path>            config file (default ./proxy.json; without it an embedded default serves /)
-          --urls <urls>              public listeners, ';'-separated (default http://127.0.0.1:8080)
-          --admin-urls <urls>        admin listener for /status, /reload, /healthz (default http://127.0.0.1:9901; 'none' disables)
-          --poll <ms>                poll the file every <ms> instead of watching it (bind mounts, network shares)
-          --reload-debounce <ms>     quiet window before a change is read (default 10)
-          --max-config-bytes <n>     reject config files larger than this (default 10485760)
-          --generation-header true   add X-Config-Generation to every response
-
-        SIGHUP or POST /reload on the admin listener reloads the config on demand.
-        """;
+    public static string Usage { get; } = BuildUsage();
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -38,45 +23,50 @@ public static class ProxyCommandLine
         if (args.Any(a => a is "--help" or "-h" or "-?"))
         {
             await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
-            return 0;
+            return ExitCodes.Success;
         }
 
         try
         {
             var app = ProxyApplication.Build(args);
             await app.RunAsync().ConfigureAwait(false);
-            return 0;
+            return ExitCodes.Success;
         }
-        catch (Exception ex) when (Find<ConfigLoadException>(ex) is { } configError)
+#pragma warning disable CA1031 // The entry point turns every failure into a message and an exit code instead of a crash dump.
+        catch (Exception ex) when (ex is not HostAbortedException)
+#pragma warning restore CA1031
         {
-            await stderr.WriteLineAsync(configError.Message).ConfigureAwait(false);
-            await stderr.WriteLineAsync("The proxy did not start. Fix the errors above (check with: HotReloadProxy validate <path>), then start it again.").ConfigureAwait(false);
-            return configError.ExitCode;
-        }
-        catch (Exception ex) when (Find<ProxyOptionsException>(ex) is { } optionsError)
-        {
-            await stderr.WriteLineAsync(optionsError.Message).ConfigureAwait(false);
-            await stderr.WriteLineAsync("Run with --help for the options.").ConfigureAwait(false);
-            return 2;
+            await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            await stderr.WriteLineAsync(ex switch
+            {
+                ProxyOptionsException => "Run with --help for the options.",
+                ConfigLoadException => "The proxy did not start. Fix the errors above (check with: HotReloadProxy validate <path>), then start it again.",
+                _ => "The proxy did not start.",
+            }).ConfigureAwait(false);
+            return ExitCodes.For(ex);
         }
     }
 
-    private static T? Find<T>(Exception? ex)
-        where T : Exception
+    private static string BuildUsage()
     {
-        for (var current = ex; current is not null; current = current.InnerException)
+        var text = new StringBuilder();
+        text.AppendLine("HotReloadProxy: a reverse proxy whose config reloads without a restart.");
+        text.AppendLine();
+        text.AppendLine("usage:");
+        text.AppendLine("  HotReloadProxy [options]            run the proxy");
+        text.AppendLine($"  HotReloadProxy validate <path> [{string.Join(' ', KnownOptions.Validate.Select(o => o.Synopsis))}]");
+        text.AppendLine("                                      check a config file (exit 0 valid, 1 invalid, 2 unreadable)");
+        text.AppendLine();
+        text.AppendLine("options (also HOTRELOAD_<NAME> environment variables, e.g. HOTRELOAD_POLL=500; the command line wins):");
+        foreach (var option in KnownOptions.Run.Where(o => !o.Hidden))
         {
-            if (current is T match)
-            {
-                return match;
-            }
-
-            if (current is AggregateException aggregate && aggregate.InnerExceptions.Select(Find<T>).FirstOrDefault(e => e is not null) is { } inner)
-            {
-                return inner;
-            }
+            text.AppendLine($"  {option.Synopsis,-30} {option.Help}");
         }
 
-        return null;
+        text.AppendLine();
+        text.AppendLine("Relative paths resolve against the current directory, also under 'dotnet run --project'.");
+        text.AppendLine("SIGHUP or POST /reload on the admin listener reloads the config on demand.");
+        text.Append("Exit codes: 0 stopped normally, 1 invalid config or failed start, 2 bad command line or unreadable config file.");
+        return text.ToString();
     }
 }

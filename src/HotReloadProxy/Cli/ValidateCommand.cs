@@ -1,40 +1,59 @@
 using HotReloadProxy.Configuration.Validation;
+using HotReloadProxy.Hosting;
 using HotReloadProxy.Reload;
 
 namespace HotReloadProxy.Cli;
 
 /// <summary>
-/// <c>validate &lt;path&gt;</c>: checks a file exactly as a reload would, without starting anything.
-/// Exit 0 valid, 1 invalid, 2 unreadable, like <c>nginx -t</c>.
+/// <c>validate &lt;path&gt;</c>: checks a file exactly as a reload would (same reader, size limit, parser
+/// and validator), without starting anything. Exit codes come from <see cref="ExitCodes"/>, like <c>nginx -t</c>.
 /// </summary>
 public static class ValidateCommand
 {
+    public static string Usage { get; } =
+        $"usage: HotReloadProxy validate <path-to-config.json> [{string.Join(' ', KnownOptions.Validate.Select(o => o.Synopsis))}]";
+
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        if (args.Count != 1)
+        long maxBytes;
+        string path;
+        try
         {
-            stderr.WriteLine("usage: HotReloadProxy validate <path-to-config.json>");
-            return 2;
+            var commandLine = CommandLineParser.Parse(args, KnownOptions.Validate);
+            if (commandLine.Positionals.Count != 1)
+            {
+                stderr.WriteLine(Usage);
+                return ExitCodes.UsageOrUnreadable;
+            }
+
+            path = commandLine.Positionals[0];
+            maxBytes = ProxyOptions.MaxConfigBytesFrom(ProxyOptions.Configuration(commandLine.Options));
+        }
+        catch (ProxyOptionsException ex)
+        {
+            stderr.WriteLine(ex.Message);
+            stderr.WriteLine(Usage);
+            return ExitCodes.For(ex);
         }
 
-        var source = new PhysicalConfigFileSource(args[0]);
-        var check = ConfigCheck.Run(source.Read(ReloadEngineOptions.DefaultMaxConfigBytes), new ConfigValidator(), ReloadEngineOptions.DefaultMaxConfigBytes);
+        var source = new PhysicalConfigFileSource(path);
+        var check = ConfigCheck.Run(source.Read(maxBytes), new ConfigValidator(), maxBytes);
         if (check.IsValid)
         {
-            stdout.WriteLine($"{args[0]}: valid ({check.Config!.Routes.Count} routes, {check.Config.Clusters.Count} clusters)");
-            return 0;
+            stdout.WriteLine($"{path}: valid ({check.Config!.Routes.Count} routes, {check.Config.Clusters.Count} clusters)");
+            return ExitCodes.Success;
         }
 
         foreach (var error in check.Errors)
         {
-            stderr.WriteLine(error.Format(args[0]));
+            stderr.WriteLine(error.Format(path));
         }
 
-        var unreadable = check.Reason is RejectionReason.Missing or RejectionReason.Unreadable or RejectionReason.IsDirectory or RejectionReason.TooLarge;
-        stderr.WriteLine(unreadable ? $"{args[0]}: cannot be read" : $"{args[0]}: {check.Errors.Count} error(s)");
-        return unreadable ? 2 : 1;
+        var exit = ExitCodes.For(check.Reason);
+        stderr.WriteLine(exit == ExitCodes.UsageOrUnreadable ? $"{path}: cannot be read" : $"{path}: {check.Errors.Count} error(s)");
+        return exit;
     }
 }

@@ -6,14 +6,23 @@ using Microsoft.Extensions.Logging;
 namespace HotReloadProxy.Hosting;
 
 /// <summary>
-/// Loads generation 1 before anything else starts (so an invalid file stops startup with its errors),
-/// and starts the reload triggers once the server is up.
+/// Makes the checked startup file generation 1 before the server starts, and starts the reload triggers
+/// once the server is up.
 /// </summary>
-internal sealed class ConfigLifecycle(ReloadEngine engine, ConfigTriggers triggers, ProxyEndpoints endpoints, ILogger<ConfigLifecycle> logger) : IHostedLifecycleService
+internal sealed class ConfigLifecycle(ReloadEngine engine, StartupConfig startup, ConfigTriggers triggers, ProxyEndpoints endpoints, ILogger<ConfigLifecycle> logger) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken)
     {
-        engine.LoadInitial();
+        LogAccess.ConfigPathResolved(logger, startup.Path, Environment.CurrentDirectory);
+        var loaded = engine.LoadInitial();
+
+        // The listeners were bound from the file as checked; a file edited in the instant between that check
+        // and this load could name other addresses than the ones Kestrel is about to open.
+        if (loaded.Config.Server != startup.Server)
+        {
+            throw new ConfigLoadException($"The config file {startup.Path} changed its \"server\" section while the proxy was starting. Start the proxy again.");
+        }
+
         return Task.CompletedTask;
     }
 

@@ -1,20 +1,19 @@
 using System.Net;
 using HotReloadProxy.Admin;
-using HotReloadProxy.Reload;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace HotReloadProxy.Hosting;
 
 /// <summary>
 /// Binds the public and admin listeners. The admin listener's connections are marked so the admin
-/// endpoints answer there only. Runs when Kestrel starts; it loads the config first because the file's
-/// "server" section may name the addresses.
+/// endpoints answer there only. The file's "server" section may name the addresses; it was read by the
+/// startup check, before the host was built.
 /// </summary>
 internal static class KestrelListeners
 {
-    public static void Configure(KestrelServerOptions kestrel, ReloadEngine engine, ProxyEndpoints endpoints)
+    public static void Configure(KestrelServerOptions kestrel, StartupConfig startup, ProxyEndpoints endpoints)
     {
-        var server = engine.LoadInitial().Config.Server;
+        var server = startup.Server;
         var urls = endpoints.Urls ?? server?.Urls ?? ProxyEndpoints.DefaultUrls;
         var adminUrls = endpoints.AdminUrls ?? server?.AdminUrls ?? ProxyEndpoints.DefaultAdminUrls;
         foreach (var (_, address, port) in ListenAddresses.Parse(urls, "--urls"))

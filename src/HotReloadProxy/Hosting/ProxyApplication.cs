@@ -1,4 +1,5 @@
 using HotReloadProxy.Admin;
+using HotReloadProxy.Cli;
 using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Forwarding;
 using HotReloadProxy.Observability;
@@ -14,15 +15,37 @@ using Microsoft.Extensions.Logging;
 
 namespace HotReloadProxy.Hosting;
 
-/// <summary>Host wiring: services, listeners, and the one terminal handler that splits admin from public traffic.</summary>
+/// <summary>
+/// The startup sequence, in order: parse the command line strictly, check the config file (the first
+/// load), build the host, and run (the engine takes the checked file as generation 1, then the listeners open).
+/// </summary>
 public static class ProxyApplication
 {
     public const string EnvironmentPrefix = "HOTRELOAD_";
 
+    /// <summary>
+    /// Builds the proxy host. Throws <see cref="ProxyOptionsException"/> for a bad command line and
+    /// <see cref="ConfigLoadException"/> for a config file that cannot be used, before any host is built.
+    /// </summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        ArgumentNullException.ThrowIfNull(args);
+        var commandLine = CommandLineParser.Parse(args, KnownOptions.Run);
+        if (commandLine.Positionals.Count > 0)
+        {
+            throw new ProxyOptionsException($"Unexpected argument '{commandLine.Positionals[0]}'. The only command is 'validate <path>'; options start with --, such as --config <path>.");
+        }
+
+        var hostArgs = commandLine.Options.Where(o => KnownOptions.IsHostSetting(o.Key)).Select(o => $"--{o.Key}={o.Value}").ToArray();
+        var builder = WebApplication.CreateSlimBuilder(hostArgs);
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+
+        // Added last, so an option on the command line beats the same HOTRELOAD_* variable.
+        builder.Configuration.AddInMemoryCollection(commandLine.Options
+            .Where(o => !KnownOptions.IsHostSetting(o.Key))
+            .Select(o => new KeyValuePair<string, string?>(o.Key, o.Value)));
+        var options = ProxyOptions.From(builder.Configuration);
+        var startup = StartupConfig.Check(options);
 
         // Kestrel binds the addresses we hand it (public and admin); the host must not also bind "urls",
         // or it would warn about overriding them on every start.
@@ -36,48 +59,48 @@ public static class ProxyApplication
         // forward that says less than the proxy's own (which names the route and the destination).
         builder.Logging.AddFilter("Yarp", LogLevel.Error);
 
-        AddProxy(builder.Services, endpoints);
+        AddProxy(builder.Services, options, startup, endpoints);
+        ProxyTelemetry.Add(builder.Services);
+        AdminEndpoints.AddHealthChecks(builder.Services);
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        AdminEndpoints.Map(app);
         var proxy = app.Services.GetRequiredService<ProxyRequestHandler>();
         var admin = app.Services.GetRequiredService<AdminRequestHandler>();
         app.Run(context => AdminConnection.IsAdmin(context) ? admin.HandleAsync(context) : proxy.HandleAsync(context));
         return app;
     }
 
-    private static void AddProxy(IServiceCollection services, ProxyEndpoints endpoints)
+    private static void AddProxy(IServiceCollection services, ProxyOptions options, StartupConfig startup, ProxyEndpoints endpoints)
     {
         services.AddSingleton(endpoints);
-        services.AddSingleton(sp => ProxyOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(options);
+        services.AddSingleton(startup);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IInvokerFactory, SocketsInvokerFactory>();
-        services.TryAddSingleton<IConfigFileSource>(sp => new PhysicalConfigFileSource(sp.GetRequiredService<ProxyOptions>().ConfigPath));
-        services.AddSingleton(sp => new ForwardingOptions { EmitGenerationHeader = sp.GetRequiredService<ProxyOptions>().EmitGenerationHeader });
+        services.TryAddSingleton<IConfigFileSource>(_ => new PhysicalConfigFileSource(options.ConfigPath));
+        services.AddSingleton(new ForwardingOptions { EmitGenerationHeader = options.EmitGenerationHeader });
         services.AddSingleton<SnapshotHolder>();
         services.AddSingleton(_ => new ConfigValidator());
         services.AddSingleton<SnapshotCompiler>();
         services.AddSingleton<ReloadNotifier>();
         services.AddMetrics();
         services.AddSingleton<ReloadMetrics>();
-        services.AddSingleton(sp =>
+        services.AddSingleton(new ReloadEngineOptions
         {
-            var options = sp.GetRequiredService<ProxyOptions>();
-            return new ReloadEngineOptions
-            {
-                MaxConfigBytes = options.MaxConfigBytes,
-                FallBackToEmbeddedDefault = !options.ConfigPathExplicit,
-                Mode = options.PollInterval is null ? "watch" : "poll",
-            };
+            MaxConfigBytes = options.MaxConfigBytes,
+            FallBackToEmbeddedDefault = !options.ConfigPathExplicit,
+            Mode = options.PollInterval is null ? "watch" : "poll",
         });
         services.AddSingleton<ReloadEngine>();
-        services.AddSingleton(sp => new ReloadSchedulerOptions { QuietWindow = sp.GetRequiredService<ProxyOptions>().QuietWindow });
+        services.AddSingleton(new ReloadSchedulerOptions { QuietWindow = options.QuietWindow });
         services.AddSingleton<ReloadScheduler>();
         services.AddSingleton<ConfigTriggers>();
         services.AddSingleton<ProxyRequestHandler>();
         services.AddSingleton<AdminRequestHandler>();
         services.AddHttpForwarder();
         services.AddHostedService<ConfigLifecycle>();
-        services.AddOptions<KestrelServerOptions>().Configure<ReloadEngine, ProxyEndpoints>(KestrelListeners.Configure);
+        services.AddOptions<KestrelServerOptions>().Configure<StartupConfig, ProxyEndpoints>(KestrelListeners.Configure);
     }
 }

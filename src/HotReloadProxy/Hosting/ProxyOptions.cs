@@ -37,9 +37,28 @@ public sealed record ProxyOptions
             ConfigPathExplicit = configPath is not null,
             PollInterval = poll is null ? null : poll.Value > TimeSpan.Zero ? poll : throw new ProxyOptionsException("--poll must be a positive number of milliseconds, such as --poll 500."),
             QuietWindow = Milliseconds(configuration, "reload-debounce") ?? ReloadSchedulerOptions.DefaultQuietWindow,
-            MaxConfigBytes = Number(configuration, "max-config-bytes") ?? ReloadEngineOptions.DefaultMaxConfigBytes,
+            MaxConfigBytes = MaxConfigBytesFrom(configuration),
             EmitGenerationHeader = Flag(configuration, "generation-header"),
         };
+    }
+
+    /// <summary>
+    /// The settings the proxy reads: HOTRELOAD_* environment variables, overridden by the command line.
+    /// Relative paths are resolved later against the current directory, which is the caller's folder (see README).
+    /// </summary>
+    public static IConfiguration Configuration(IReadOnlyDictionary<string, string> commandLine)
+    {
+        ArgumentNullException.ThrowIfNull(commandLine);
+        return new ConfigurationBuilder()
+            .AddEnvironmentVariables(ProxyApplication.EnvironmentPrefix)
+            .AddInMemoryCollection(commandLine.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)))
+            .Build();
+    }
+
+    internal static long MaxConfigBytesFrom(IConfiguration configuration)
+    {
+        var max = Number(configuration, "max-config-bytes") ?? ReloadEngineOptions.DefaultMaxConfigBytes;
+        return max > 0 ? max : throw new ProxyOptionsException($"--max-config-bytes must be a positive number of bytes, but got {max}.");
     }
 
     /// <summary>Reads "name" from the command line or "NAME"/"NAME_WITH_UNDERSCORES" from the environment.</summary>

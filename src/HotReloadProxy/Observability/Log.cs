@@ -75,4 +75,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1040, EventName = "ListenersReady", Level = LogLevel.Information,
         Message = "Proxy listening on {PublicUrls}; admin endpoints on {AdminUrls}")]
     public static partial void ListenersReady(ILogger logger, string publicUrls, string adminUrls);
+
+    [LoggerMessage(EventId = 1100, EventName = "ConfigPathResolved", Level = LogLevel.Information,
+        Message = "Config file {Path} (relative paths resolve against the working directory {WorkingDirectory})")]
+    public static partial void ConfigPathResolved(ILogger logger, string path, string workingDirectory);
 }

@@ -8,4 +8,6 @@ internal static class LogAccess
     public static void WatchStarted(ILogger logger, string path, string mode) => Log.WatchStarted(logger, path, mode);
 
     public static void ListenersReady(ILogger logger, string publicUrls, string adminUrls) => Log.ListenersReady(logger, publicUrls, adminUrls);
+
+    public static void ConfigPathResolved(ILogger logger, string path, string workingDirectory) => Log.ConfigPathResolved(logger, path, workingDirectory);
 }

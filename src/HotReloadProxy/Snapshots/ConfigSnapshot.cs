@@ -47,6 +47,9 @@ public sealed class ConfigSnapshot
     /// <summary>True once the snapshot was replaced and its last request finished.</summary>
     public bool IsReleased => Volatile.Read(ref _leases) == 0;
 
+    /// <summary>Leases held now (requests, plus the holder's own while current); read for the metrics.</summary>
+    internal int LeaseCount => Volatile.Read(ref _leases);
+
     internal bool TryAcquire()
     {
         // Lock-free: a snapshot whose count already reached zero is never revived; the caller re-reads

@@ -21,7 +21,7 @@ public sealed class AdminIsolationTests
         using var adminClient = proxy.CreateAdminClient();
         Assert.NotEqual(proxy.PublicAddress.Port, proxy.AdminAddress.Port);
 
-        foreach (var (method, endpoint) in new[] { (HttpMethod.Get, "/status"), (HttpMethod.Post, "/reload"), (HttpMethod.Get, "/healthz") })
+        foreach (var (method, endpoint) in new[] { (HttpMethod.Get, "/status"), (HttpMethod.Post, "/reload"), (HttpMethod.Get, "/healthz"), (HttpMethod.Get, "/readyz"), (HttpMethod.Get, "/metrics") })
         {
             using var response = await publicClient.SendAsync(new HttpRequestMessage(method, endpoint));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -33,7 +33,7 @@ public sealed class AdminIsolationTests
         var status = await adminClient.GetJsonAsync("/status");
         Assert.Equal(1, status.GetProperty("generation").GetInt64());
         var health = await adminClient.GetJsonAsync("/healthz");
-        Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
         using var reload = await adminClient.PostAsync("/reload", null);
         Assert.Equal(HttpStatusCode.OK, reload.StatusCode);
 

@@ -159,7 +159,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         Assert.Equal(2, Run(Enumerable.Repeat(path, count).ToArray()));
 
-        Assert.Equal(["usage: HotReloadProxy validate <path-to-config.json>"], ErrLines());
+        Assert.Equal([ValidateCommand.Usage], ErrLines());
         Assert.Empty(_stdout.ToString());
     }
 
@@ -178,7 +178,7 @@ public sealed class ValidateCommandTests : IDisposable
     public async Task Command_line_validate_without_a_path_exits_2()
     {
         Assert.Equal(2, await ProxyCommandLine.RunAsync(["validate"], _stdout, _stderr));
-        Assert.Equal(["usage: HotReloadProxy validate <path-to-config.json>"], ErrLines());
+        Assert.Equal([ValidateCommand.Usage], ErrLines());
     }
 
     [Theory]

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text.Json;
+using HotReloadProxy.Testing.Configs;
+using HotReload.Testing.Files;
+using HotReloadProxy.Testing.Proxies;
+using HotReload.Testing.Upstreams;
+
+namespace HotReload.Functional.Tests.Observability;
+
+/// <summary>GET /metrics on the admin listener, scraped from a real Kestrel proxy after each kind of reload.</summary>
+public sealed class PrometheusMetricsTests
+{
+    private const string Successful = "hotreload_config_last_reload_successful";
+    private const string SuccessTime = "hotreload_config_last_reload_success_timestamp_seconds";
+    private const string Generation = "hotreload_config_generation";
+    private const string Reloads = "hotreload_reloads_total";
+    private const string OnOldGenerations = "hotreload_requests_on_old_generations";
+
+    [Fact]
+    [Requirement("MT-01")]
+    public async Task Reload_metrics_are_right_after_applied_unchanged_and_rejected_reloads()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("proxy.json");
+        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
+
+        // Polling once an hour: no trigger fires on its own, so every reload here is one this test asked for.
+        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
+        using var admin = proxy.CreateAdminClient();
+
+        var initial = await PrometheusScrape.FromAsync(admin);
+        Assert.Equal(1, initial.Value(Successful));
+        Assert.Equal(1, initial.Value(Generation));
+        Assert.Equal(proxy.CurrentSnapshot().LoadedAt.ToUnixTimeMilliseconds() / 1000.0, initial.Value(SuccessTime), precision: 3);
+        Assert.Equal(0, initial.CounterOrZero(Reloads, ("outcome", "applied")));
+
+        File.WriteAllText(path, TestConfigs.Versioned("v2").ToJson());
+        var applied = await ReloadAsync(admin, HttpStatusCode.OK, "applied");
+        var afterApplied = await PrometheusScrape.FromAsync(admin);
+        Assert.Equal(1, afterApplied.Value(Successful));
+        Assert.Equal(2, afterApplied.Value(Generation));
+        Assert.Equal(1, afterApplied.Value(Reloads, ("outcome", "applied")));
+        Assert.Equal(AtSeconds(applied), afterApplied.Value(SuccessTime), precision: 3);
+
+        var unchanged = await ReloadAsync(admin, HttpStatusCode.OK, "unchanged");
+        var afterUnchanged = await PrometheusScrape.FromAsync(admin);
+        Assert.Equal(1, afterUnchanged.Value(Successful));
+        Assert.Equal(2, afterUnchanged.Value(Generation));
+        Assert.Equal(1, afterUnchanged.Value(Reloads, ("outcome", "applied")));
+        Assert.Equal(1, afterUnchanged.Value(Reloads, ("outcome", "unchanged")));
+        Assert.Equal(AtSeconds(unchanged), afterUnchanged.Value(SuccessTime), precision: 3);
+
+        File.WriteAllText(path, TestConfigs.UnknownClusterJson("v3"));
+        await ReloadAsync(admin, HttpStatusCode.UnprocessableEntity, "rejected");
+        var afterRejected = await PrometheusScrape.FromAsync(admin);
+        Assert.Equal(0, afterRejected.Value(Successful));
+        Assert.Equal(2, afterRejected.Value(Generation));
+        Assert.Equal(1, afterRejected.Value(Reloads, ("outcome", "rejected")));
+        Assert.Equal(AtSeconds(unchanged), afterRejected.Value(SuccessTime), precision: 3);
+
+        File.WriteAllText(path, TestConfigs.Versioned("v4").ToJson());
+        await ReloadAsync(admin, HttpStatusCode.OK, "applied");
+        var recovered = await PrometheusScrape.FromAsync(admin);
+        Assert.Equal(1, recovered.Value(Successful));
+        Assert.Equal(3, recovered.Value(Generation));
+        Assert.Equal(2, recovered.Value(Reloads, ("outcome", "applied")));
+    }
+
+    [Fact]
+    [Requirement("MT-02")]
+    public async Task Requests_still_running_on_a_replaced_generation_are_counted_until_they_finish()
+    {
+        await using var upstream = await UpstreamServer.StartAsync("held");
+        using var directory = new TempDirectory();
+        var path = directory.File("proxy.json");
+        File.WriteAllText(path, TestConfigs.VersionedForward("v1", upstream.Address).ToJson());
+        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
+        using var admin = proxy.CreateAdminClient();
+        using var client = proxy.CreateClient();
+
+        var arrived = upstream.NextHeldArrival();
+        var held = client.GetAsync("/echo/hold");
+        await arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, (await PrometheusScrape.FromAsync(admin)).Value(OnOldGenerations));
+
+        var first = proxy.CurrentSnapshot();
+        File.WriteAllText(path, TestConfigs.VersionedForward("v2", upstream.Address).ToJson());
+        await ReloadAsync(admin, HttpStatusCode.OK, "applied");
+        Assert.Equal(1, (await PrometheusScrape.FromAsync(admin)).Value(OnOldGenerations));
+
+        upstream.ReleaseHeld();
+        using (var response = await held.WaitAsync(TimeSpan.FromSeconds(30)))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("v1", response.Headers.GetValues(TestConfigs.VersionHeader).Single());
+        }
+
+        // The client can hold the response a moment before the proxy's request ends and gives its lease back.
+        await Support.Eventually.TrueAsync(() => first.IsReleased, "the finished request to release generation 1", TimeSpan.FromSeconds(15));
+        Assert.Equal(0, (await PrometheusScrape.FromAsync(admin)).Value(OnOldGenerations));
+    }
+
+    [Fact]
+    [Requirement("MT-03", "SE-01")]
+    public async Task Metrics_are_served_on_the_admin_listener_only_and_include_the_built_in_meters()
+    {
+        await using var upstream = await UpstreamServer.StartAsync("echo");
+        using var directory = new TempDirectory();
+        var path = directory.File("proxy.json");
+        File.WriteAllText(path, TestConfigs.VersionedForward("v1", upstream.Address).ToJson());
+        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
+        using var admin = proxy.CreateAdminClient();
+        using var client = proxy.CreateClient();
+        using (var forwarded = await client.GetAsync("/echo/x"))
+        {
+            Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);
+        }
+
+        using var viaPublic = await client.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.NotFound, viaPublic.StatusCode);
+        Assert.Contains("no_route", await viaPublic.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var scrape = await PrometheusScrape.FromAsync(admin);
+        Assert.True(scrape.Has("http_server_request_duration_seconds_count"), "ASP.NET Core's http.server.request.duration is missing:\n" + scrape.Text);
+        Assert.True(scrape.Has("kestrel_active_connections"), "Kestrel's kestrel.active_connections is missing:\n" + scrape.Text);
+        Assert.True(scrape.Has("http_client_request_duration_seconds_count"), "HttpClient's http.client.request.duration is missing:\n" + scrape.Text);
+    }
+
+    private static async Task<JsonElement> ReloadAsync(HttpClient admin, HttpStatusCode expected, string outcome)
+    {
+        using var response = await admin.PostAsync("/reload", null);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(outcome, body.GetProperty("outcome").GetString());
+        return body;
+    }
+
+    private static double AtSeconds(JsonElement outcome) => outcome.GetProperty("at").GetDateTimeOffset().ToUnixTimeMilliseconds() / 1000.0;
+}
