@@ -6,8 +6,10 @@ namespace HotReloadProxy.Reload;
 /// <summary>
 /// Turns a stream of triggers into reload passes: waits for a quiet window (each trigger restarts it, up to
 /// a maximum delay), runs one pass at a time, re-reads a file that looks mid-write before judging it, and
-/// after a pass runs exactly one more if triggers arrived meanwhile. Time comes from the injected
-/// <see cref="TimeProvider"/>, so tests drive it with a fake clock and no real timers.
+/// after a pass runs exactly one more if triggers arrived meanwhile. A trigger whose change is already whole
+/// (<see cref="ReloadUrgency.Immediate"/>: a rename onto the file) skips the window: waiting could only add
+/// latency. The latest trigger decides, so an in-place write after a rename still gets its window. Time
+/// comes from the injected <see cref="TimeProvider"/>, so tests drive it with a fake clock and no real timers.
 /// </summary>
 public sealed class ReloadScheduler : IDisposable
 {
@@ -54,7 +56,7 @@ public sealed class ReloadScheduler : IDisposable
             _retries = 0;
             if (!_running)
             {
-                Arm(DelayForPending());
+                Arm(trigger.Urgency == ReloadUrgency.Immediate ? TimeSpan.Zero : DelayForPending());
             }
         }
     }
@@ -113,14 +115,15 @@ public sealed class ReloadScheduler : IDisposable
 
             if (_pending is not null)
             {
-                // Triggers arrived during the pass: exactly one more pass, after a fresh quiet window.
+                // Triggers arrived during the pass: exactly one more pass, after a fresh quiet window unless
+                // the latest of them was a whole-file rename.
                 _pendingSince = _time.GetTimestamp();
-                Arm(_options.QuietWindow);
+                Arm(_pending.Urgency == ReloadUrgency.Immediate ? TimeSpan.Zero : _options.QuietWindow);
             }
             else if (outcome is null && !failed)
             {
                 _retries++;
-                _pending = trigger with { Kind = ReloadTriggerKind.Retry, Detail = $"{trigger} retry {_retries}" };
+                _pending = trigger with { Kind = ReloadTriggerKind.Retry, Detail = $"{trigger} retry {_retries}", Urgency = ReloadUrgency.Coalesce };
                 _pendingSince = _time.GetTimestamp();
                 Log.ReloadDeferred(_logger, _engine.SourcePath, "missing, empty or malformed", _options.QuietWindow.TotalMilliseconds);
                 Arm(_options.QuietWindow);

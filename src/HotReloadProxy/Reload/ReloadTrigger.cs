@@ -20,6 +20,9 @@ public sealed record ReloadTrigger(ReloadTriggerKind Kind, string? Detail = null
 
     public static ReloadTrigger Signal { get; } = new(ReloadTriggerKind.Signal, "SIGHUP");
 
+    /// <summary>Whether the scheduler waits for its quiet window before reading (see <see cref="ReloadUrgency"/>).</summary>
+    public ReloadUrgency Urgency { get; init; } = ReloadUrgency.Coalesce;
+
     public string Name => Kind switch
     {
         ReloadTriggerKind.FileEvent => "file-event",

@@ -1,3 +1,4 @@
+using HotReload.Benchmarks.ColdPipeline;
 using HotReload.Benchmarks.Micro;
 using HotReload.Benchmarks.ReloadLatency;
 using HotReload.Benchmarks.Scale;
@@ -25,6 +26,7 @@ internal static class CommandDispatcher
                 "reload" => await ReloadCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "throughput" => await ThroughputCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "serve" => await ServeCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
+                "cold-pipeline" => ColdPipelineCommand.Run(CommandOptions.Parse(rest)),
                 "scale" => await ScaleCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "etcd" => await Etcd.EtcdConvergenceCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 _ => Unknown(args[0]),

@@ -65,6 +65,18 @@ internal sealed class CommandOptions
             : throw new CommandLineException($"--{name} must be one of {string.Join(", ", allowed)}, but got '{text}'.");
     }
 
+    /// <summary>A comma-separated list, each item one of <paramref name="allowed"/>.</summary>
+    public IReadOnlyList<string> List(string name, string fallback, params string[] allowed)
+    {
+        _read.Add(name);
+        var text = _values.TryGetValue(name, out var given) ? given ?? "" : fallback;
+        var items = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var wrong = items.FirstOrDefault(item => !allowed.Contains(item, StringComparer.Ordinal));
+        return items.Length > 0 && wrong is null
+            ? items.Distinct(StringComparer.Ordinal).ToList()
+            : throw new CommandLineException($"--{name} takes a comma-separated list of {string.Join(", ", allowed)}, but got '{text}'.");
+    }
+
     /// <summary>Call after reading every option: a misspelt option must fail, not silently run the default.</summary>
     public void RejectUnknown()
     {

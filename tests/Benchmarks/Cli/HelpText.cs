@@ -11,12 +11,13 @@ internal static class HelpText
               Config pipeline (parse+validate+compile), route lookup and snapshot swap micro-benchmarks.
               Everything after 'micro' goes to BenchmarkDotNet, e.g. --filter '*Lookup*', --job Dry, --list flat.
 
-          reload [--clients 16] [--reloads 200] [--target hotreload|yarp|both] [--debounce-ms N]
-                 [--steady-seconds 3] [--gap-ms 50] [--quick]
-              Reload latency under load: N keep-alive clients, R atomic-rename rewrites, a broken file before
-              every 5th and a deleted file before every 7th. Latency = rename -> first response with the new
-              version. Default target: both (--quick: 4 clients, 10 reloads, hotreload only). --debounce-ms
-              sets HotReload's quiet window (default 10 ms) to show how much of the latency it is.
+          reload [--clients 16] [--reloads 200] [--target hotreload|yarp|both] [--edits rename,configmap,inplace]
+                 [--debounce-ms N] [--steady-seconds 3] [--gap-ms 50] [--quick]
+              Reload latency under load: N keep-alive clients, R rewrites per edit kind (HotReload: each kind in
+              --edits, one storm each; YARP: rename), a broken file before every 5th and a deleted file before
+              every 7th (not on a ConfigMap). Latency = start of the edit -> first response with the new version.
+              Default target: both (--quick: 4 clients, 10 reloads, hotreload only). --debounce-ms sets
+              HotReload's quiet window (default 10 ms), which only in-place writes wait for.
 
           throughput [--seconds 10] [--clients 32] [--rounds 2] [--quick]
               Steady-state rps and latency through HotReload, straight to the upstream, and through YARP.
@@ -32,6 +33,9 @@ internal static class HelpText
           etcd [--instances 3] [--puts 200] [--quick]
               Convergence latency of the etcd source: put -> every instance has applied it, p50/p99.
               Starts a real etcd on free loopback ports (install it with eng/install-etcd.sh).
+          cold-pipeline [--routes 1000] [--runs 20]
+              The reload pipeline (hash+parse+validate, compile, diff) run K times in this fresh process, each
+              run's time per stage, CPU time and GCs: what a running proxy pays before the JIT has optimised it.
 
         Results go to artifacts/benchmarks/ as markdown and JSON.
         """;

@@ -14,7 +14,7 @@ internal static class ReloadStorm
 {
     private static readonly TimeSpan QuietTail = TimeSpan.FromMilliseconds(300);
 
-    public static async Task<StormResult> RunAsync(IReloadTarget target, ConfigFileEditor editor, StormPlan plan)
+    public static async Task<StormResult> RunAsync(IReloadTarget target, ConfigFileEditor editor, StormEditKind edit, StormPlan plan)
     {
         var watch = new VersionWatch();
         var written = new List<string> { StormPlan.Version(0) };
@@ -36,20 +36,20 @@ internal static class ReloadStorm
         {
             if (StormPlan.BrokenBefore(reload))
             {
-                await BadEditAsync(target, editor, new FileEdit.AtomicReplace(target.BrokenContent(StormPlan.Version(reload) + "-broken")), deleted: false).ConfigureAwait(false);
+                await BadEditAsync(target, editor, StormEdits.Broken(edit, target.BrokenContent(StormPlan.Version(reload) + "-broken")), deleted: false).ConfigureAwait(false);
             }
 
-            if (StormPlan.DeletedBefore(reload))
+            if (StormPlan.DeletedBefore(reload) && StormEdits.CanDelete(edit))
             {
                 await BadEditAsync(target, editor, new FileEdit.Delete(), deleted: true).ConfigureAwait(false);
             }
 
             var version = StormPlan.Version(reload);
 
-            // Taken just before the editor writes its temp file and renames it over the config: the latency
-            // includes writing the temp file (tens of microseconds), never less than the true figure.
+            // Taken just before the editor starts the edit (writes its temp file or directory, or opens the
+            // file): the latency includes that write (tens of microseconds), never less than the true figure.
             writeTimes[version] = LoadRecorder.Now();
-            await editor.ApplyAsync(new FileEdit.AtomicReplace(target.ValidContent(version))).ConfigureAwait(false);
+            await editor.ApplyAsync(StormEdits.Write(edit, target.ValidContent(version))).ConfigureAwait(false);
             written.Add(version);
             if (!await watch.WaitForAsync(version, StormPlan.VersionTimeout).ConfigureAwait(false))
             {
@@ -58,7 +58,7 @@ internal static class ReloadStorm
 
             if (reload % progressEvery == 0 || reload == plan.Reloads)
             {
-                Console.WriteLine($"  [{target.Name}] reload {reload}/{plan.Reloads}, {load.Count:N0} requests so far{(notSeen > 0 ? $", {notSeen} versions not seen" : "")}");
+                Console.WriteLine($"  [{target.Name} {StormEdits.Name(edit)}] reload {reload}/{plan.Reloads}, {load.Count:N0} requests so far{(notSeen > 0 ? $", {notSeen} versions not seen" : "")}");
             }
 
             // Spaces the writes on purpose (the new version was already seen above): the storm's pace, not a wait.
@@ -78,10 +78,12 @@ internal static class ReloadStorm
         return new StormResult
         {
             Target = target.Name,
+            Edit = StormEdits.Name(edit),
             Clients = plan.Clients,
             Reloads = plan.Reloads,
             BadFileWindow = target.BadFileWindow,
             Latency = LatencySummary.From(FirstSeenLatencies(history, writeTimes)),
+            RequestLatency = LatencySummary.From(RequestLatencies(history, stormStart, stormEnd)),
             EngineDuration = target.EngineDurations(),
             VersionsNotSeen = notSeen,
             Requests = history.Count,
@@ -119,6 +121,21 @@ internal static class ReloadStorm
         foreach (var (version, seen) in firstSeen)
         {
             histogram.RecordValue(Math.Max(0, LatencySummary.Microseconds(seen - writeTimes[version])));
+        }
+
+        return histogram;
+    }
+
+    /// <summary>
+    /// Every request's own latency during the storm: the first response of a new version is a whole request
+    /// that started after the swap, so this is the floor under the reload latency on the machine as it was.
+    /// </summary>
+    private static HdrHistogram.LongHistogram RequestLatencies(IReadOnlyList<RequestRecord> history, long from, long to)
+    {
+        var histogram = LatencySummary.NewHistogram();
+        foreach (var record in history.Where(r => r.StartTimestamp >= from && r.StartTimestamp < to))
+        {
+            histogram.RecordValue(Math.Max(0, LatencySummary.Microseconds(record.EndTimestamp - record.StartTimestamp)));
         }
 
         return histogram;

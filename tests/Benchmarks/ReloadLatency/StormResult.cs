@@ -7,14 +7,20 @@ internal sealed record StormResult
 {
     public required string Target { get; init; }
 
+    /// <summary>How each version was put in place (<see cref="StormEdits.Name"/>).</summary>
+    public required string Edit { get; init; }
+
     public required int Clients { get; init; }
 
     public required int Reloads { get; init; }
 
     public required string BadFileWindow { get; init; }
 
-    /// <summary>Rename -> first response carrying the new version, over every reload whose version was seen.</summary>
+    /// <summary>Edit -> first response carrying the new version, over every reload whose version was seen.</summary>
     public required LatencySummary Latency { get; init; }
+
+    /// <summary>Each request's own latency during the storm: the floor under <see cref="Latency"/>.</summary>
+    public required LatencySummary RequestLatency { get; init; }
 
     /// <summary>The proxy's own read-to-swap time per applied reload; null for a proxy that does not report it.</summary>
     public required LatencySummary? EngineDuration { get; init; }

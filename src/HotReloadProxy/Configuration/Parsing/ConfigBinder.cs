@@ -9,26 +9,42 @@ namespace HotReloadProxy.Configuration.Parsing;
 /// </summary>
 internal static class ConfigBinder
 {
+    private static readonly string[] RootFields = ["$schema", "routes", "clusters", "server"];
+    private static readonly string[] RouteFields = ["id", "match", "order", "cluster", "respond", "transforms", "timeout"];
+    private static readonly string[] MatchFields = ["path", "methods", "hosts"];
+    private static readonly string[] RespondFields = ["status", "headers", "body"];
+    private static readonly string[] TransformFields = ["pathRemovePrefix", "pathPrefix", "requestHeaders", "responseHeaders"];
+    private static readonly string[] ClusterFields = ["loadBalancing", "destinations", "timeout"];
+    private static readonly string[] DestinationFields = ["address"];
+    private static readonly string[] ServerFields = ["urls", "adminUrls"];
+    private static readonly string[] PolicyNames = Enum.GetNames<LoadBalancingPolicy>();
+
+    /// <summary>Every property name the schema knows, for <see cref="NameTable"/>.</summary>
+    public static IEnumerable<string> FieldNames =>
+        RootFields.Concat(RouteFields).Concat(MatchFields).Concat(RespondFields).Concat(TransformFields)
+            .Concat(ClusterFields).Concat(DestinationFields).Concat(ServerFields);
+
     public static ProxyConfig Bind(JsonValue root, BindingContext context)
     {
-        context.Record("$", root);
+        var rootPath = JsonPath.Root;
+        context.Record(rootPath, root);
         if (root is not JsonObjectValue obj)
         {
-            context.Error("$", root.Position, $"The config must be a JSON object with \"routes\" and \"clusters\", but it is {root.KindName}.");
+            context.Error(rootPath, root.Offset, $"The config must be a JSON object with \"routes\" and \"clusters\", but it is {root.KindName}.");
             return new ProxyConfig();
         }
 
-        var fields = new ObjectFields(obj, "$", "the config", context, "$schema", "routes", "clusters", "server");
-        ValueReaders.String(fields["$schema"], "$schema", context);
+        var fields = new ObjectFields(obj, rootPath, new SectionName("the config"), context, RootFields);
+        ValueReaders.String(fields["$schema"], rootPath.Property("$schema"), context);
         return new ProxyConfig
         {
-            Routes = BindRoutes(fields["routes"], context),
-            Clusters = BindClusters(fields["clusters"], context),
-            Server = BindServer(fields["server"], context),
+            Routes = BindRoutes(fields["routes"], rootPath.Property("routes"), context),
+            Clusters = BindClusters(fields["clusters"], rootPath.Property("clusters"), context),
+            Server = BindServer(fields["server"], rootPath.Property("server"), context),
         };
     }
 
-    private static ValueList<RouteConfig> BindRoutes(JsonValue? value, BindingContext context)
+    private static ValueList<RouteConfig> BindRoutes(JsonValue? value, JsonPath routesPath, BindingContext context)
     {
         switch (value)
         {
@@ -38,7 +54,7 @@ internal static class ConfigBinder
                 var routes = new List<RouteConfig>(array.Items.Count);
                 for (var i = 0; i < array.Items.Count; i++)
                 {
-                    var path = JsonPaths.Route(i);
+                    var path = routesPath.Item(i);
                     context.Record(path, array.Items[i]);
                     if (ValueReaders.Object(array.Items[i], path, context) is { } routeObject)
                     {
@@ -48,73 +64,75 @@ internal static class ConfigBinder
 
                 return new ValueList<RouteConfig>(routes);
             default:
-                context.Error("routes", value.Position, $"'routes' must be an array of route objects, but it is {value.KindName}.");
+                context.Error(routesPath, value.Offset, $"'routes' must be an array of route objects, but it is {value.KindName}.");
                 return ValueList<RouteConfig>.Empty;
         }
     }
 
-    private static RouteConfig BindRoute(JsonObjectValue obj, string path, BindingContext context)
+    private static RouteConfig BindRoute(JsonObjectValue obj, JsonPath path, BindingContext context)
     {
-        var fields = new ObjectFields(obj, path, $"route {path}", context, "id", "match", "order", "cluster", "respond", "transforms", "timeout");
+        var fields = new ObjectFields(obj, path, new SectionName("route ", path), context, RouteFields);
         // Missing required values bind as "" and are reported by the validator's rules, once.
-        var id = ValueReaders.String(fields["id"], JsonPaths.Property(path, "id"), context);
-        var matchPath = JsonPaths.Property(path, "match");
+        var id = ValueReaders.String(fields["id"], path.Property("id"), context);
+        var matchPath = path.Property("match");
         var match = ValueReaders.Object(fields["match"], matchPath, context);
+        var respondPath = path.Property("respond");
+        var transformsPath = path.Property("transforms");
 
         return new RouteConfig
         {
             Id = id ?? "",
             Match = match is null ? new RouteMatch() : BindMatch(match, matchPath, context),
-            Order = ValueReaders.Integer(fields["order"], JsonPaths.Property(path, "order"), context, "10") ?? 0,
-            Cluster = ValueReaders.String(fields["cluster"], JsonPaths.Property(path, "cluster"), context),
-            Respond = ValueReaders.Object(fields["respond"], JsonPaths.Property(path, "respond"), context) is { } respond
-                ? BindRespond(respond, JsonPaths.Property(path, "respond"), context)
+            Order = ValueReaders.Integer(fields["order"], path.Property("order"), context, "10") ?? 0,
+            Cluster = ValueReaders.String(fields["cluster"], path.Property("cluster"), context),
+            Respond = ValueReaders.Object(fields["respond"], respondPath, context) is { } respond
+                ? BindRespond(respond, respondPath, context)
                 : null,
-            Transforms = ValueReaders.Object(fields["transforms"], JsonPaths.Property(path, "transforms"), context) is { } transforms
-                ? BindTransforms(transforms, JsonPaths.Property(path, "transforms"), context)
+            Transforms = ValueReaders.Object(fields["transforms"], transformsPath, context) is { } transforms
+                ? BindTransforms(transforms, transformsPath, context)
                 : null,
-            Timeout = ValueReaders.Duration(fields["timeout"], JsonPaths.Property(path, "timeout"), context),
+            Timeout = ValueReaders.Duration(fields["timeout"], path.Property("timeout"), context),
         };
     }
 
-    private static RouteMatch BindMatch(JsonObjectValue obj, string path, BindingContext context)
+    private static RouteMatch BindMatch(JsonObjectValue obj, JsonPath path, BindingContext context)
     {
-        var fields = new ObjectFields(obj, path, $"'{path}'", context, "path", "methods", "hosts");
+        var fields = new ObjectFields(obj, path, new SectionName("'", path, "'"), context, MatchFields);
 
         return new RouteMatch
         {
-            Path = ValueReaders.String(fields["path"], JsonPaths.Property(path, "path"), context) ?? "",
-            Methods = ValueReaders.StringList(fields["methods"], JsonPaths.Property(path, "methods"), context),
-            Hosts = ValueReaders.StringList(fields["hosts"], JsonPaths.Property(path, "hosts"), context),
+            Path = ValueReaders.String(fields["path"], path.Property("path"), context) ?? "",
+            Methods = ValueReaders.StringList(fields["methods"], path.Property("methods"), context),
+            Hosts = ValueReaders.StringList(fields["hosts"], path.Property("hosts"), context),
         };
     }
 
-    private static DirectResponse BindRespond(JsonObjectValue obj, string path, BindingContext context)
+    private static DirectResponse BindRespond(JsonObjectValue obj, JsonPath path, BindingContext context)
     {
-        var fields = new ObjectFields(obj, path, $"'{path}'", context, "status", "headers", "body");
+        var fields = new ObjectFields(obj, path, new SectionName("'", path, "'"), context, RespondFields);
         return new DirectResponse
         {
-            Status = ValueReaders.Integer(fields["status"], JsonPaths.Property(path, "status"), context, "200") ?? 200,
-            Headers = ValueReaders.HeaderMap(fields["headers"], JsonPaths.Property(path, "headers"), context),
-            Body = ValueReaders.String(fields["body"], JsonPaths.Property(path, "body"), context),
+            Status = ValueReaders.Integer(fields["status"], path.Property("status"), context, "200") ?? 200,
+            Headers = ValueReaders.HeaderMap(fields["headers"], path.Property("headers"), context),
+            Body = ValueReaders.String(fields["body"], path.Property("body"), context),
         };
     }
 
-    private static RouteTransforms BindTransforms(JsonObjectValue obj, string path, BindingContext context)
+    private static RouteTransforms BindTransforms(JsonObjectValue obj, JsonPath path, BindingContext context)
     {
-        var fields = new ObjectFields(obj, path, $"'{path}'", context, "pathRemovePrefix", "pathPrefix", "requestHeaders", "responseHeaders");
+        var fields = new ObjectFields(obj, path, new SectionName("'", path, "'"), context, TransformFields);
         return new RouteTransforms
         {
-            PathRemovePrefix = ValueReaders.String(fields["pathRemovePrefix"], JsonPaths.Property(path, "pathRemovePrefix"), context),
-            PathPrefix = ValueReaders.String(fields["pathPrefix"], JsonPaths.Property(path, "pathPrefix"), context),
-            RequestHeaders = ValueReaders.HeaderMap(fields["requestHeaders"], JsonPaths.Property(path, "requestHeaders"), context),
-            ResponseHeaders = ValueReaders.HeaderMap(fields["responseHeaders"], JsonPaths.Property(path, "responseHeaders"), context),
+            PathRemovePrefix = ValueReaders.String(fields["pathRemovePrefix"], path.Property("pathRemovePrefix"), context),
+            PathPrefix = ValueReaders.String(fields["pathPrefix"], path.Property("pathPrefix"), context),
+            RequestHeaders = ValueReaders.HeaderMap(fields["requestHeaders"], path.Property("requestHeaders"), context),
+            ResponseHeaders = ValueReaders.HeaderMap(fields["responseHeaders"], path.Property("responseHeaders"), context),
         };
     }
 
-    private static ValueMap<ClusterConfig> BindClusters(JsonValue? value, BindingContext context)
+    private static ValueMap<ClusterConfig> BindClusters(JsonValue? value, JsonPath clustersPath, BindingContext context)
     {
-        if (ValueReaders.Object(value, "clusters", context) is not { } obj)
+        if (ValueReaders.Object(value, clustersPath, context) is not { } obj)
         {
             return ValueMap<ClusterConfig>.EmptyOrdinal;
         }
@@ -123,11 +141,11 @@ internal static class ConfigBinder
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in obj.Properties)
         {
-            var path = JsonPaths.Cluster(property.Name);
+            var path = clustersPath.Property(property.Name);
             context.Record(path, property.Value);
             if (!seen.Add(property.Name))
             {
-                context.Error(path, property.NamePosition, $"Cluster '{property.Name}' is defined twice; keep one.");
+                context.Error(path, property.NameOffset, $"Cluster '{property.Name}' is defined twice; keep one.");
                 continue;
             }
 
@@ -140,27 +158,27 @@ internal static class ConfigBinder
         return new ValueMap<ClusterConfig>(clusters, StringComparer.Ordinal);
     }
 
-    private static ClusterConfig BindCluster(JsonObjectValue obj, string name, string path, BindingContext context)
+    private static ClusterConfig BindCluster(JsonObjectValue obj, string name, JsonPath path, BindingContext context)
     {
-        var fields = new ObjectFields(obj, path, $"cluster '{name}'", context, "loadBalancing", "destinations", "timeout");
-        var policyPath = JsonPaths.Property(path, "loadBalancing");
+        var fields = new ObjectFields(obj, path, new SectionName("cluster '", name, "'"), context, ClusterFields);
+        var policyPath = path.Property("loadBalancing");
         var policy = LoadBalancingPolicy.RoundRobin;
         if (ValueReaders.String(fields["loadBalancing"], policyPath, context) is { } policyText &&
-            !Enum.TryParse(policyText, ignoreCase: false, out policy) | !Enum.GetNames<LoadBalancingPolicy>().Contains(policyText, StringComparer.Ordinal))
+            !Enum.TryParse(policyText, ignoreCase: false, out policy) | !PolicyNames.Contains(policyText, StringComparer.Ordinal))
         {
-            context.Error(policyPath, fields["loadBalancing"]!.Position, $"Unknown load balancing policy '{policyText}' in cluster '{name}'. Use one of: {string.Join(", ", Enum.GetNames<LoadBalancingPolicy>())}.");
+            context.Error(policyPath, fields["loadBalancing"]!.Offset, $"Unknown load balancing policy '{policyText}' in cluster '{name}'. Use one of: {string.Join(", ", PolicyNames)}.");
             policy = LoadBalancingPolicy.RoundRobin;
         }
 
         return new ClusterConfig
         {
             LoadBalancing = policy,
-            Destinations = BindDestinations(fields["destinations"], name, JsonPaths.Property(path, "destinations"), context),
-            Timeout = ValueReaders.Duration(fields["timeout"], JsonPaths.Property(path, "timeout"), context),
+            Destinations = BindDestinations(fields["destinations"], name, path.Property("destinations"), context),
+            Timeout = ValueReaders.Duration(fields["timeout"], path.Property("timeout"), context),
         };
     }
 
-    private static ValueMap<DestinationConfig> BindDestinations(JsonValue? value, string cluster, string path, BindingContext context)
+    private static ValueMap<DestinationConfig> BindDestinations(JsonValue? value, string cluster, JsonPath path, BindingContext context)
     {
         if (ValueReaders.Object(value, path, context) is not { } obj)
         {
@@ -171,11 +189,11 @@ internal static class ConfigBinder
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in obj.Properties)
         {
-            var destinationPath = JsonPaths.Property(path, property.Name);
+            var destinationPath = path.Property(property.Name);
             context.Record(destinationPath, property.Value);
             if (!seen.Add(property.Name))
             {
-                context.Error(destinationPath, property.NamePosition, $"Destination '{property.Name}' appears twice in cluster '{cluster}'; keep one.");
+                context.Error(destinationPath, property.NameOffset, $"Destination '{property.Name}' appears twice in cluster '{cluster}'; keep one.");
                 continue;
             }
 
@@ -184,8 +202,8 @@ internal static class ConfigBinder
                 continue;
             }
 
-            var fields = new ObjectFields(destination, destinationPath, $"destination '{property.Name}'", context, "address");
-            var addressPath = JsonPaths.Property(destinationPath, "address");
+            var fields = new ObjectFields(destination, destinationPath, new SectionName("destination '", property.Name, "'"), context, DestinationFields);
+            var addressPath = destinationPath.Property("address");
 
             destinations.Add(new(property.Name, new DestinationConfig { Address = ValueReaders.String(fields["address"], addressPath, context) ?? "" }));
         }
@@ -193,18 +211,18 @@ internal static class ConfigBinder
         return new ValueMap<DestinationConfig>(destinations, StringComparer.Ordinal);
     }
 
-    private static ServerConfig? BindServer(JsonValue? value, BindingContext context)
+    private static ServerConfig? BindServer(JsonValue? value, JsonPath path, BindingContext context)
     {
-        if (ValueReaders.Object(value, "server", context) is not { } obj)
+        if (ValueReaders.Object(value, path, context) is not { } obj)
         {
             return null;
         }
 
-        var fields = new ObjectFields(obj, "server", "'server'", context, "urls", "adminUrls");
+        var fields = new ObjectFields(obj, path, new SectionName("'server'"), context, ServerFields);
         return new ServerConfig
         {
-            Urls = ValueReaders.String(fields["urls"], "server.urls", context),
-            AdminUrls = ValueReaders.String(fields["adminUrls"], "server.adminUrls", context),
+            Urls = ValueReaders.String(fields["urls"], path.Property("urls"), context),
+            AdminUrls = ValueReaders.String(fields["adminUrls"], path.Property("adminUrls"), context),
         };
     }
 }

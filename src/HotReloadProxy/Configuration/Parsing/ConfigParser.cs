@@ -41,8 +41,8 @@ public static class ConfigParser
             return new ParsedConfig(new ProxyConfig(), SourceMap.Empty, [syntaxError]) { IsSyntaxError = true };
         }
 
-        var context = new BindingContext();
+        var context = new BindingContext(lines);
         var config = ConfigBinder.Bind(tree, context);
-        return new ParsedConfig(config, context.Map, context.Errors);
+        return new ParsedConfig(config, new SourceMap(tree, lines), context.Errors);
     }
 }

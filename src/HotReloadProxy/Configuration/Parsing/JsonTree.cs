@@ -1,42 +1,43 @@
 namespace HotReloadProxy.Configuration.Parsing;
 
 /// <summary>
-/// A minimal JSON tree that keeps each value's position. System.Text.Json's DOM drops positions, and
-/// every semantic error must point at its line and column.
+/// A minimal JSON tree that keeps where each value starts (a byte offset into the file). System.Text.Json's
+/// DOM drops positions, and every semantic error must point at its line and column; the offset becomes a
+/// line and column (<see cref="LineIndex.At"/>) only when an error or the source map asks for it.
 /// </summary>
-internal abstract record JsonValue(SourcePosition Position)
+internal abstract record JsonValue(int Offset)
 {
     public abstract string KindName { get; }
 }
 
-internal sealed record JsonObjectValue(SourcePosition Position, IReadOnlyList<JsonPropertyValue> Properties) : JsonValue(Position)
+internal sealed record JsonObjectValue(int Offset, IReadOnlyList<JsonPropertyValue> Properties) : JsonValue(Offset)
 {
     public override string KindName => "an object";
 }
 
-internal sealed record JsonPropertyValue(string Name, SourcePosition NamePosition, JsonValue Value);
+internal sealed record JsonPropertyValue(string Name, int NameOffset, JsonValue Value);
 
-internal sealed record JsonArrayValue(SourcePosition Position, IReadOnlyList<JsonValue> Items) : JsonValue(Position)
+internal sealed record JsonArrayValue(int Offset, IReadOnlyList<JsonValue> Items) : JsonValue(Offset)
 {
     public override string KindName => "an array";
 }
 
-internal sealed record JsonStringValue(SourcePosition Position, string Value) : JsonValue(Position)
+internal sealed record JsonStringValue(int Offset, string Value) : JsonValue(Offset)
 {
     public override string KindName => "a string";
 }
 
-internal sealed record JsonNumberValue(SourcePosition Position, string RawText) : JsonValue(Position)
+internal sealed record JsonNumberValue(int Offset, string RawText) : JsonValue(Offset)
 {
     public override string KindName => "a number";
 }
 
-internal sealed record JsonBoolValue(SourcePosition Position, bool Value) : JsonValue(Position)
+internal sealed record JsonBoolValue(int Offset, bool Value) : JsonValue(Offset)
 {
     public override string KindName => "a boolean";
 }
 
-internal sealed record JsonNullValue(SourcePosition Position) : JsonValue(Position)
+internal sealed record JsonNullValue(int Offset) : JsonValue(Offset)
 {
     public override string KindName => "null";
 }

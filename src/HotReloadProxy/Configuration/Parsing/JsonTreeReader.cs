@@ -31,10 +31,10 @@ internal static class JsonTreeReader
             if (!reader.Read())
             {
                 syntaxError = ConfigError.ForFile("The file holds no JSON value; write a config object such as {\"routes\": [], \"clusters\": {}}.");
-                return new JsonNullValue(SourcePosition.Start);
+                return new JsonNullValue(0);
             }
 
-            var value = ReadValue(ref reader, lines, bomLength);
+            var value = ReadValue(ref reader, bomLength);
             if (reader.Read())
             {
                 syntaxError = new ConfigError("$", lines.At(bomLength + reader.TokenStartIndex), "Unexpected content after the end of the config object; remove it.");
@@ -46,51 +46,51 @@ internal static class JsonTreeReader
         {
             var position = lines.AtLineByte(ex.LineNumber ?? 0, (ex.BytePositionInLine ?? 0) + (ex.LineNumber is 0 or null ? bomLength : 0));
             syntaxError = new ConfigError("$", position, $"JSON syntax error: {Describe(ex)} Fix the JSON at this position.");
-            return new JsonNullValue(position);
+            return new JsonNullValue(0);
         }
         catch (InvalidOperationException ex)
         {
             // Raised for strings that are not valid UTF-8.
             var position = lines.At(bomLength + reader.TokenStartIndex);
             syntaxError = new ConfigError("$", position, $"Invalid text: {ex.Message} Save the file as UTF-8.");
-            return new JsonNullValue(position);
+            return new JsonNullValue(0);
         }
     }
 
-    private static JsonValue ReadValue(ref Utf8JsonReader reader, LineIndex lines, int bomLength)
+    private static JsonValue ReadValue(ref Utf8JsonReader reader, int bomLength)
     {
-        var position = lines.At(bomLength + reader.TokenStartIndex);
+        var offset = bomLength + (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
                 var properties = new List<JsonPropertyValue>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var namePosition = lines.At(bomLength + reader.TokenStartIndex);
-                    var name = reader.GetString()!;
+                    var nameOffset = bomLength + (int)reader.TokenStartIndex;
+                    var name = NameTable.Read(ref reader);
                     reader.Read();
-                    properties.Add(new JsonPropertyValue(name, namePosition, ReadValue(ref reader, lines, bomLength)));
+                    properties.Add(new JsonPropertyValue(name, nameOffset, ReadValue(ref reader, bomLength)));
                 }
 
-                return new JsonObjectValue(position, properties);
+                return new JsonObjectValue(offset, properties);
             case JsonTokenType.StartArray:
                 var items = new List<JsonValue>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, lines, bomLength));
+                    items.Add(ReadValue(ref reader, bomLength));
                 }
 
-                return new JsonArrayValue(position, items);
+                return new JsonArrayValue(offset, items);
             case JsonTokenType.String:
-                return new JsonStringValue(position, reader.GetString()!);
+                return new JsonStringValue(offset, reader.GetString()!);
             case JsonTokenType.Number:
-                return new JsonNumberValue(position, System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
+                return new JsonNumberValue(offset, System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
             case JsonTokenType.True:
-                return new JsonBoolValue(position, true);
+                return new JsonBoolValue(offset, true);
             case JsonTokenType.False:
-                return new JsonBoolValue(position, false);
+                return new JsonBoolValue(offset, false);
             default:
-                return new JsonNullValue(position);
+                return new JsonNullValue(offset);
         }
     }
 

@@ -6,30 +6,35 @@ namespace HotReloadProxy.Configuration.Parsing;
 /// </summary>
 internal sealed class ObjectFields
 {
-    private readonly Dictionary<string, JsonPropertyValue> _byName = new(StringComparer.Ordinal);
+    private readonly string[] _known;
+    private readonly JsonPropertyValue?[] _found;
 
-    public ObjectFields(JsonObjectValue obj, string path, string section, BindingContext context, params string[] known)
+    /// <param name="known">The section's allowed names: a shared static array, looked up by ordinal equality.</param>
+    public ObjectFields(JsonObjectValue obj, JsonPath path, SectionName section, BindingContext context, string[] known)
     {
+        _known = known;
+        _found = new JsonPropertyValue?[known.Length];
         foreach (var property in obj.Properties)
         {
-            var propertyPath = JsonPaths.Property(path, property.Name);
-            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            var index = Array.IndexOf(known, property.Name);
+            if (index < 0)
             {
-                context.Error(propertyPath, property.NamePosition, UnknownMessage(property.Name, section, known));
+                context.Error(path.Property(property.Name), property.NameOffset, UnknownMessage(property.Name, section.ToString(), known));
                 continue;
             }
 
-            if (!_byName.TryAdd(property.Name, property))
+            if (_found[index] is not null)
             {
-                context.Error(propertyPath, property.NamePosition, $"Property '{property.Name}' appears twice in {section}; keep one.");
+                context.Error(path.Property(property.Name), property.NameOffset, $"Property '{property.Name}' appears twice in {section}; keep one.");
                 continue;
             }
 
-            context.Record(propertyPath, property.Value);
+            _found[index] = property;
+            context.RecordProperty(path, property.Name, property.Value);
         }
     }
 
-    public JsonValue? this[string name] => _byName.TryGetValue(name, out var property) ? property.Value : null;
+    public JsonValue? this[string name] => _found[Array.IndexOf(_known, name)]?.Value;
 
     private static string UnknownMessage(string name, string section, string[] known)
     {
@@ -61,4 +66,10 @@ internal sealed class ObjectFields
 
         return previous[b.Length];
     }
+}
+
+/// <summary>How an error names the object it is about (<c>route routes[3]</c>, <c>cluster 'api'</c>), spelt out only for an error.</summary>
+internal readonly struct SectionName(string prefix, object? subject = null, string suffix = "")
+{
+    public override string ToString() => prefix + subject + suffix;
 }

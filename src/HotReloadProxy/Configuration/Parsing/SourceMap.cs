@@ -5,21 +5,37 @@ namespace HotReloadProxy.Configuration.Parsing;
 /// <c>clusters.backend.destinations.b1.address</c>), so validation rules can speak in paths and users
 /// still get line and column.
 /// </summary>
+/// <remarks>
+/// Built on the first <see cref="Locate"/>, by binding the parsed tree a second time with recording on: a
+/// valid file (the common reload) never asks, so it pays for no path strings and no position lookups, and
+/// the recorded paths are exactly the ones binding produces.
+/// </remarks>
 public sealed class SourceMap
 {
-    private readonly Dictionary<string, SourcePosition> _positions = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly JsonValue? _root;
+    private readonly LineIndex? _lines;
+    private Dictionary<string, SourcePosition>? _positions;
 
-    public static SourceMap Empty { get; } = new();
+    private SourceMap(Dictionary<string, SourcePosition> positions) => _positions = positions;
 
-    internal void Add(string path, SourcePosition position) => _positions[path] = position;
+    internal SourceMap(JsonValue root, LineIndex lines)
+    {
+        _root = root;
+        _lines = lines;
+    }
+
+    public static SourceMap Empty { get; } = new(new Dictionary<string, SourcePosition>(StringComparer.Ordinal));
 
     /// <summary>The position of the path, or of its nearest ancestor that was in the file.</summary>
     public SourcePosition Locate(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        var positions = Positions();
         var current = path;
         while (true)
         {
-            if (_positions.TryGetValue(current, out var position))
+            if (positions.TryGetValue(current, out var position))
             {
                 return position;
             }
@@ -27,10 +43,26 @@ public sealed class SourceMap
             var cut = Math.Max(current.LastIndexOf('.'), current.LastIndexOf('['));
             if (cut <= 0)
             {
-                return _positions.TryGetValue("$", out var root) ? root : SourcePosition.Start;
+                return positions.TryGetValue("$", out var root) ? root : SourcePosition.Start;
             }
 
             current = current[..cut];
+        }
+    }
+
+    private Dictionary<string, SourcePosition> Positions()
+    {
+        // The line index keeps a cursor, so the one build runs under the lock.
+        lock (_gate)
+        {
+            if (_positions is null)
+            {
+                var context = new BindingContext(_lines!, recordPositions: true);
+                ConfigBinder.Bind(_root!, context);
+                _positions = context.Positions!;
+            }
+
+            return _positions;
         }
     }
 }

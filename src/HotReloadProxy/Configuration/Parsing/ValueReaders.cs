@@ -6,7 +6,7 @@ namespace HotReloadProxy.Configuration.Parsing;
 /// <summary>Typed reads of JSON values that report a wrong type as an error at the value's position.</summary>
 internal static class ValueReaders
 {
-    public static string? String(JsonValue? value, string path, BindingContext context)
+    public static string? String(JsonValue? value, JsonPath path, BindingContext context)
     {
         switch (value)
         {
@@ -15,12 +15,12 @@ internal static class ValueReaders
             case JsonStringValue text:
                 return text.Value;
             default:
-                context.Error(path, value.Position, $"'{path}' must be a string, but it is {value.KindName}.");
+                context.Error(path, value.Offset, $"'{path}' must be a string, but it is {value.KindName}.");
                 return null;
         }
     }
 
-    public static int? Integer(JsonValue? value, string path, BindingContext context, string example)
+    public static int? Integer(JsonValue? value, JsonPath path, BindingContext context, string example)
     {
         switch (value)
         {
@@ -29,12 +29,12 @@ internal static class ValueReaders
             case JsonNumberValue number when int.TryParse(number.RawText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed):
                 return parsed;
             default:
-                context.Error(path, value.Position, $"'{path}' must be a whole number such as {example}, but it is {Describe(value)}.");
+                context.Error(path, value.Offset, $"'{path}' must be a whole number such as {example}, but it is {Describe(value)}.");
                 return null;
         }
     }
 
-    public static TimeSpan? Duration(JsonValue? value, string path, BindingContext context)
+    public static TimeSpan? Duration(JsonValue? value, JsonPath path, BindingContext context)
     {
         var text = String(value, path, context);
         if (text is null)
@@ -47,11 +47,11 @@ internal static class ValueReaders
             return duration;
         }
 
-        context.Error(path, value!.Position, $"'{path}' is not a duration: '{text}'. Write it like \"500ms\", \"30s\", \"2m\" or \"00:00:30\".");
+        context.Error(path, value!.Offset, $"'{path}' is not a duration: '{text}'. Write it like \"500ms\", \"30s\", \"2m\" or \"00:00:30\".");
         return null;
     }
 
-    public static ValueList<string>? StringList(JsonValue? value, string path, BindingContext context)
+    public static ValueList<string>? StringList(JsonValue? value, JsonPath path, BindingContext context)
     {
         switch (value)
         {
@@ -61,7 +61,7 @@ internal static class ValueReaders
                 var items = new List<string>(array.Items.Count);
                 for (var i = 0; i < array.Items.Count; i++)
                 {
-                    var itemPath = JsonPaths.Index(path, i);
+                    var itemPath = path.Item(i);
                     context.Record(itemPath, array.Items[i]);
                     if (String(array.Items[i], itemPath, context) is { } item)
                     {
@@ -71,13 +71,13 @@ internal static class ValueReaders
 
                 return new ValueList<string>(items);
             default:
-                context.Error(path, value.Position, $"'{path}' must be an array of strings, but it is {value.KindName}.");
+                context.Error(path, value.Offset, $"'{path}' must be an array of strings, but it is {value.KindName}.");
                 return null;
         }
     }
 
     /// <summary>A header map: names compare case-insensitively, as HTTP does.</summary>
-    public static ValueMap<string>? HeaderMap(JsonValue? value, string path, BindingContext context)
+    public static ValueMap<string>? HeaderMap(JsonValue? value, JsonPath path, BindingContext context)
     {
         switch (value)
         {
@@ -88,11 +88,11 @@ internal static class ValueReaders
                 var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var property in obj.Properties)
                 {
-                    var itemPath = JsonPaths.Property(path, property.Name);
+                    var itemPath = path.Property(property.Name);
                     context.Record(itemPath, property.Value);
                     if (!seen.Add(property.Name))
                     {
-                        context.Error(itemPath, property.NamePosition, $"Header '{property.Name}' appears twice in '{path}' (header names ignore case); keep one.");
+                        context.Error(itemPath, property.NameOffset, $"Header '{property.Name}' appears twice in '{path}' (header names ignore case); keep one.");
                         continue;
                     }
 
@@ -104,12 +104,12 @@ internal static class ValueReaders
 
                 return new ValueMap<string>(entries, StringComparer.OrdinalIgnoreCase);
             default:
-                context.Error(path, value.Position, $"'{path}' must be an object of header names to string values, but it is {value.KindName}.");
+                context.Error(path, value.Offset, $"'{path}' must be an object of header names to string values, but it is {value.KindName}.");
                 return null;
         }
     }
 
-    public static JsonObjectValue? Object(JsonValue? value, string path, BindingContext context)
+    public static JsonObjectValue? Object(JsonValue? value, JsonPath path, BindingContext context)
     {
         switch (value)
         {
@@ -118,7 +118,7 @@ internal static class ValueReaders
             case JsonObjectValue obj:
                 return obj;
             default:
-                context.Error(path, value.Position, $"'{path}' must be an object, but it is {value.KindName}.");
+                context.Error(path, value.Offset, $"'{path}' must be an object, but it is {value.KindName}.");
                 return null;
         }
     }

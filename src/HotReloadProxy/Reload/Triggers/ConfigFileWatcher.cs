@@ -129,8 +129,18 @@ public sealed class ConfigFileWatcher : IDisposable
             _names = WatchedNames.For(_path);
         }
 
-        _notify(new ReloadTrigger(ReloadTriggerKind.FileEvent, $"{e.ChangeType} {e.Name}"));
+        _notify(new ReloadTrigger(ReloadTriggerKind.FileEvent, $"{e.ChangeType} {e.Name}") { Urgency = UrgencyOf(e, names) });
     }
+
+    /// <summary>
+    /// A rename onto a watched name (a safe-write editor, kubelet's <c>..data</c> swap) puts a finished file in
+    /// place in one step, so it needs no quiet window. Anything else, including a rename away from the name, may
+    /// be one step of several (truncate then write, delete then create) and waits for the window.
+    /// </summary>
+    private static ReloadUrgency UrgencyOf(FileSystemEventArgs e, IReadOnlySet<string> names) =>
+        e.ChangeType == WatcherChangeTypes.Renamed && e.Name is not null && names.Contains(e.Name)
+            ? ReloadUrgency.Immediate
+            : ReloadUrgency.Coalesce;
 
     private void OnDirectoryReplaced(object sender, FileSystemEventArgs e)
     {
