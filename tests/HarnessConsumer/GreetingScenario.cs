@@ -42,7 +42,7 @@ internal sealed class GreetingScenario : IAsyncDisposable
         var directory = new TempDirectory("greeting");
         var editor = ConfigFileEditor.For(directory.NestedFile("greeting.json"), Json("v1"));
         var reloads = new LogLineReloadObserver();
-        var service = await GreetingService.StartAsync(editor.Path, badFiles, reloads.OnLogLine);
+        var service = await GreetingService.StartAsync(editor.Path, reloads.OnLogLine, badFiles);
         return new GreetingScenario(directory, editor, reloads, service);
     }
 

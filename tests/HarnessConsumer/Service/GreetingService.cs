@@ -46,7 +46,7 @@ internal sealed class GreetingService : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
-    public static async Task<GreetingService> StartAsync(string path, BadFileHandling badFiles, Action<string> log, CancellationToken cancellationToken = default)
+    public static async Task<GreetingService> StartAsync(string path, Action<string> log, BadFileHandling badFiles = BadFileHandling.KeepLastGood, CancellationToken cancellationToken = default)
     {
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         var initial = Parse(bytes) ?? throw new InvalidOperationException($"{path} does not hold a greeting.");
