@@ -53,6 +53,7 @@ public sealed class InMemoryProxy : IProxyUnderTest
 
         // Resolving Services starts the host: the initial config load happens here and throws if invalid.
         _ = factory.Server;
+        ProxyUnderTestExtensions.ApplyFileTriggers(factory.Services, settings);
         return new InMemoryProxy(factory);
     }
 

@@ -54,6 +54,11 @@ public sealed partial class ProxyProcess : IAsyncDisposable
     public static async Task<ProxyProcess> StartAsync(ProxySettings settings, HarnessTimeouts? timeouts = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.FileTriggers)
+        {
+            throw new NotSupportedException("A proxy process cannot have its file triggers stopped from outside; leave FileTriggers on.");
+        }
+
         var limits = timeouts ?? HarnessTimeouts.Default;
         var dll = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo(OperatingSystem.IsLinux() ? "env" : "dotnet")
