@@ -21,10 +21,13 @@ public sealed class ConfigFileEditor
     /// <summary>The path the proxy is given.</summary>
     public string Path { get; }
 
+    /// <summary>The directory that holds the file.</summary>
     public string Directory => System.IO.Path.GetDirectoryName(Path)!;
 
+    /// <summary>The file's name without its directory.</summary>
     public string FileName => System.IO.Path.GetFileName(Path);
 
+    /// <summary>Whether the file is laid out as a Kubernetes ConfigMap volume (see <see cref="CreateConfigMap"/>).</summary>
     public bool IsConfigMap { get; }
 
     /// <summary>An editor for a plain file; writes <paramref name="initialContent"/> when given.</summary>

@@ -7,6 +7,10 @@ namespace HotReload.Testing.Load;
 /// </summary>
 public static class HistoryChecker
 {
+    /// <summary>Checks <paramref name="history"/> against <paramref name="expectations"/>.</summary>
+    /// <param name="history">Every request recorded, e.g. by <see cref="LoadRecorder.StopAsync"/>.</param>
+    /// <param name="expectations">What a correct history agrees with.</param>
+    /// <returns>The verdict, with every violation found.</returns>
     public static HistoryReport Check(IReadOnlyList<RequestRecord> history, HistoryExpectations expectations)
     {
         ArgumentNullException.ThrowIfNull(history);

@@ -1,5 +1,6 @@
 namespace HotReload.Testing.Load;
 
+/// <summary>What is wrong with a response, or with a whole history.</summary>
 public enum ViolationKind
 {
     /// <summary>The request did not complete, or answered with another status than expected.</summary>
@@ -22,7 +23,12 @@ public enum ViolationKind
 }
 
 /// <summary>One thing wrong with a history; <see cref="Request"/> is null when the violation is about the whole run.</summary>
+/// <param name="Kind">What is wrong.</param>
+/// <param name="Request">The request it is wrong about, or null.</param>
+/// <param name="Detail">What was seen and what was expected.</param>
 public sealed record HistoryViolation(ViolationKind Kind, RequestRecord? Request, string Detail)
 {
+    /// <summary>The kind, the detail and the request.</summary>
+    /// <returns>The violation as text.</returns>
     public override string ToString() => $"{Kind}: {Detail}{(Request is null ? "" : $" ({Request})")}";
 }

@@ -6,6 +6,8 @@ namespace HotReload.Testing.Upstreams;
 /// <summary>An address nobody listens on, for "upstream unreachable" (502) cases.</summary>
 public static class UnusedLoopbackAddress
 {
+    /// <summary>A loopback address on a port that was free a moment ago and will not be handed out again soon.</summary>
+    /// <returns>The address.</returns>
     public static Uri Next()
     {
         // The kernel will not hand this ephemeral port out again soon after it is released.

@@ -26,6 +26,7 @@ namespace HotReload.Testing.Upstreams;
 /// </summary>
 public sealed class UpstreamServer : IAsyncDisposable
 {
+    /// <summary>The response header that names the server.</summary>
     public const string UpstreamHeader = "X-Upstream";
 
     private readonly WebApplication _app;
@@ -41,6 +42,7 @@ public sealed class UpstreamServer : IAsyncDisposable
         _app = app;
     }
 
+    /// <summary>The name the server answers with.</summary>
     public string Name { get; }
 
     /// <summary>The base address, e.g. http://127.0.0.1:41234.</summary>
@@ -101,6 +103,8 @@ public sealed class UpstreamServer : IAsyncDisposable
         release.SetResult();
     }
 
+    /// <summary>Releases held requests and stops the server.</summary>
+    /// <returns>A task that completes when it has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
         ReleaseHeld();

@@ -31,4 +31,15 @@ public static class ProxyUnderTestExtensions
         proxy.Services.GetRequiredService<SnapshotHolder>().Current ?? throw new InvalidOperationException("No snapshot loaded.");
 
     public static long Generation(this IProxyUnderTest proxy) => proxy.CurrentSnapshot().Generation;
+
+    /// <summary>Stops the file triggers when the settings ask for none (<see cref="ProxySettings.FileTriggers"/>).</summary>
+    internal static void ApplyFileTriggers(IServiceProvider services, ProxySettings settings)
+    {
+        if (!settings.FileTriggers)
+        {
+            var triggers = services.GetRequiredService<HotReloadProxy.Hosting.ConfigTriggers>();
+            triggers.Watcher?.Dispose();
+            triggers.Poller?.Dispose();
+        }
+    }
 }

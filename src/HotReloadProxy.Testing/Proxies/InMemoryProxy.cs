@@ -1,5 +1,6 @@
 using HotReloadProxy.Admin;
 using HotReloadProxy.Snapshots;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -12,7 +13,7 @@ namespace HotReloadProxy.Testing.Proxies;
 /// <summary>
 /// The proxy hosted by WebApplicationFactory over TestServer: fast, no sockets. File watching, reloads
 /// and forwarding to real upstreams are all real; only the listener is in memory. The admin client is
-/// marked the way the admin listener marks its connections.
+/// marked the way the admin listener marks its connections (a connection item, not a request item).
 /// </summary>
 public sealed class InMemoryProxy : IProxyUnderTest
 {
@@ -52,6 +53,7 @@ public sealed class InMemoryProxy : IProxyUnderTest
 
         // Resolving Services starts the host: the initial config load happens here and throws if invalid.
         _ = factory.Server;
+        ProxyUnderTestExtensions.ApplyFileTriggers(factory.Services, settings);
         return new InMemoryProxy(factory);
     }
 
@@ -59,7 +61,9 @@ public sealed class InMemoryProxy : IProxyUnderTest
 
     public HttpClient CreateAdminClient()
     {
-        var handler = _factory.Server.CreateHandler(context => context.Items[AdminConnection.MarkerKey] = true);
+        // TestServer has no connections; each admin request gets the connection item the admin listener sets.
+        var handler = _factory.Server.CreateHandler(context =>
+            context.Features.Set<IConnectionItemsFeature>(new AdminConnectionItems(new Dictionary<object, object?> { [AdminConnection.MarkerKey] = true })));
         return new HttpClient(handler) { BaseAddress = new Uri("http://admin.local/") };
     }
 
@@ -67,5 +71,10 @@ public sealed class InMemoryProxy : IProxyUnderTest
     {
         Events.Dispose();
         await _factory.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private sealed class AdminConnectionItems(IDictionary<object, object?> items) : IConnectionItemsFeature
+    {
+        public IDictionary<object, object?> Items { get; set; } = items;
     }
 }

@@ -49,6 +49,7 @@ public sealed class KestrelProxy : IProxyUnderTest
             configureServices?.Invoke(builder.Services);
         });
         await app.StartAsync().ConfigureAwait(false);
+        ProxyUnderTestExtensions.ApplyFileTriggers(app.Services, settings);
         return new KestrelProxy(app);
     }
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HotReload.Testing;
+using HotReload.Testing.Observing;
 
 namespace HotReloadProxy.Testing.Proxies;
 
@@ -15,9 +17,12 @@ public sealed partial class ProxyProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<(Uri Public, Uri Admin)> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ProxyProcess(Process process)
+    private readonly HarnessTimeouts _timeouts;
+
+    private ProxyProcess(Process process, HarnessTimeouts timeouts)
     {
         _process = process;
+        _timeouts = timeouts;
     }
 
     public Uri PublicAddress { get; private set; } = null!;
@@ -37,10 +42,24 @@ public sealed partial class ProxyProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the proxy's built dll with the given settings on ephemeral loopback ports and waits until it listens.</summary>
-    public static async Task<ProxyProcess> StartAsync(ProxySettings settings, TimeSpan? timeout = null)
+    /// <summary>
+    /// Starts the proxy's built dll with the given settings on ephemeral loopback ports and waits until it listens.
+    /// On every failure (it exits, it does not listen within <see cref="HarnessTimeouts.Startup"/>, the wait is
+    /// cancelled) the process tree is killed before the <see cref="ProxyStartException"/> is thrown: nothing leaks.
+    /// </summary>
+    /// <param name="settings">The proxy's options.</param>
+    /// <param name="timeouts">How long to wait for it to listen, and for /status waits; <see cref="HarnessTimeouts.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the start (the process is killed).</param>
+    /// <returns>The listening proxy.</returns>
+    public static async Task<ProxyProcess> StartAsync(ProxySettings settings, HarnessTimeouts? timeouts = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.FileTriggers)
+        {
+            throw new NotSupportedException("A proxy process cannot have its file triggers stopped from outside; leave FileTriggers on.");
+        }
+
+        var limits = timeouts ?? HarnessTimeouts.Default;
         var dll = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo(OperatingSystem.IsLinux() ? "env" : "dotnet")
         {
@@ -65,29 +84,48 @@ public sealed partial class ProxyProcess : IAsyncDisposable
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var proxy = new ProxyProcess(process);
-        process.OutputDataReceived += (_, e) => proxy.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => proxy.OnLine(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var exited = process.WaitForExitAsync();
-        var limit = timeout ?? TimeSpan.FromSeconds(30);
-        var first = await Task.WhenAny(proxy._ready.Task, exited).WaitAsync(limit).ConfigureAwait(false);
-        if (first != proxy._ready.Task)
+        var proxy = new ProxyProcess(process, limits);
+        try
         {
-            throw new InvalidOperationException($"The proxy exited with code {process.ExitCode} before listening. Output:\n{proxy.Output}");
-        }
+            process.OutputDataReceived += (_, e) => proxy.OnLine(e.Data);
+            process.ErrorDataReceived += (_, e) => proxy.OnLine(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var exited = process.WaitForExitAsync(CancellationToken.None);
+            Task first;
+            try
+            {
+                first = await Task.WhenAny(proxy._ready.Task, exited).WaitAsync(limits.Startup, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                throw new ProxyStartException(process.Id, $"The proxy (pid {process.Id}) did not listen within {limits.Startup.TotalSeconds:0.#} s; it was killed. Output:\n{proxy.Output}");
+            }
 
-        (proxy.PublicAddress, proxy.AdminAddress) = await proxy._ready.Task.ConfigureAwait(false);
-        return proxy;
+            if (first != proxy._ready.Task)
+            {
+                throw new ProxyStartException(process.Id, $"The proxy exited with code {process.ExitCode} before listening. Output:\n{proxy.Output}");
+            }
+
+            (proxy.PublicAddress, proxy.AdminAddress) = await proxy._ready.Task.ConfigureAwait(false);
+            return proxy;
+        }
+        catch
+        {
+            await proxy.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Sends a POSIX signal (e.g. "HUP") to the process with kill(1).</summary>
-    public async Task SignalAsync(string signal)
+    /// <param name="signal">The signal name without SIG, e.g. "HUP".</param>
+    /// <param name="cancellationToken">Cancels waiting for kill(1).</param>
+    /// <returns>A task that completes when the signal is sent.</returns>
+    public async Task SignalAsync(string signal, CancellationToken cancellationToken = default)
     {
         using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })
             ?? throw new InvalidOperationException("kill did not start.");
-        await kill.WaitForExitAsync().ConfigureAwait(false);
+        await kill.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         if (kill.ExitCode != 0)
         {
             throw new InvalidOperationException($"kill -{signal} exited with {kill.ExitCode}.");
@@ -98,36 +136,42 @@ public sealed partial class ProxyProcess : IAsyncDisposable
     /// Polls GET /status until <paramref name="predicate"/> holds. Another process has no in-process
     /// notification to await, so its reported state is read repeatedly, with a generous deadline.
     /// </summary>
-    public async Task<JsonElement> WaitForStatusAsync(Func<JsonElement, bool> predicate, string what, TimeSpan? timeout = null)
+    /// <param name="predicate">The status expected.</param>
+    /// <param name="what">What is awaited, for the timeout message.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The matching status document.</returns>
+    public async Task<JsonElement> WaitForStatusAsync(Func<JsonElement, bool> predicate, string what, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(predicate);
         using var client = new HttpClient { BaseAddress = AdminAddress };
-        var deadline = Stopwatch.StartNew();
-        var limit = timeout ?? TimeSpan.FromSeconds(15);
-        JsonElement last = default;
-        while (deadline.Elapsed < limit)
+        var status = PollingReloadObserver<JsonElement>.ForHttpEndpoint(client, "/status", body => JsonDocument.Parse(body).RootElement.Clone(), timeouts: _timeouts);
+        try
         {
-            last = JsonDocument.Parse(await client.GetStringAsync("/status").ConfigureAwait(false)).RootElement.Clone();
-            if (predicate(last))
-            {
-                return last;
-            }
-
-            // Spacing between polls of another process's status, not a wait for the reload itself.
-            await Task.Delay(20).ConfigureAwait(false);
+            return await status.WaitAsync(status.Mark(), predicate, what, cancellationToken).ConfigureAwait(false);
         }
-
-        throw new TimeoutException($"Timed out after {limit.TotalSeconds:0.#} s waiting for {what}. Last status: {last}\nOutput:\n{Output}");
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nOutput:\n{Output}", e);
+        }
     }
 
+    /// <summary>Kills the process tree if it still runs, and waits for it to exit.</summary>
+    /// <returns>A task that completes once the process has exited.</returns>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        try
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().ConfigureAwait(false);
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the check and the kill.
         }
 
+        await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
         _process.Dispose();
     }
 

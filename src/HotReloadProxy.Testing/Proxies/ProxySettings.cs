@@ -10,6 +10,12 @@ public sealed record ProxySettings
 
     public int? PollMilliseconds { get; init; }
 
+    /// <summary>
+    /// False stops the file watcher (or poller) as soon as an in-process proxy has started, so only what the test
+    /// does itself (POST /reload, the engine, a signal) reloads: the "no triggers" mode. Not for a proxy process.
+    /// </summary>
+    public bool FileTriggers { get; init; } = true;
+
     public int? ReloadDebounceMilliseconds { get; init; }
 
     public long? MaxConfigBytes { get; init; }

@@ -22,7 +22,6 @@ public static class AdminConnection
     public static bool IsAdmin(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Features.Get<IConnectionItemsFeature>()?.Items.ContainsKey(MarkerKey) == true ||
-               context.Items.ContainsKey(MarkerKey);
+        return context.Features.Get<IConnectionItemsFeature>()?.Items.ContainsKey(MarkerKey) == true;
     }
 }

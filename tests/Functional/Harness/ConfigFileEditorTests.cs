@@ -1,6 +1,5 @@
-using HotReload.Testing.Files;
-
 using HotReload.Functional.Tests.Support;
+using HotReload.Testing.Files;
 
 namespace HotReload.Functional.Tests.Harness;
 

@@ -20,7 +20,7 @@ public sealed class ScriptedSequenceTests
         using var directory = new TempDirectory();
         var path = directory.File("proxy.json");
         File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
+        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, FileTriggers = false });
         var meters = proxy.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         using var reloads = new MetricCollector<long>(meters, ReloadMetrics.MeterName, "hotreload.reloads");
         using var generation = new MetricCollector<long>(meters, ReloadMetrics.MeterName, "hotreload.config.generation");
@@ -88,7 +88,7 @@ public sealed class ScriptedSequenceTests
         using var directory = new TempDirectory();
         var path = directory.File("proxy.json");
         File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
+        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, FileTriggers = false });
 
         var route = TestConfigs.RespondRoute("secured", "/secured", "ok") with
         {

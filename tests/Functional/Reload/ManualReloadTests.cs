@@ -16,8 +16,8 @@ public sealed class ManualReloadTests
         using var directory = new TempDirectory();
         var path = directory.File("proxy.json");
         File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        // Poll mode with an interval far beyond the test keeps file events out: only POST /reload acts.
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
+        // No file triggers: only POST /reload acts.
+        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, FileTriggers = false });
         var admin = proxy.CreateAdminClient();
 
         File.WriteAllText(path, TestConfigs.Versioned("v2").ToJson());
@@ -46,7 +46,8 @@ public sealed class ManualReloadTests
         Assert.Equal(1, counts.GetProperty("applied").GetInt64());
         Assert.Equal(1, counts.GetProperty("unchanged").GetInt64());
         Assert.Equal(1, counts.GetProperty("rejected").GetInt64());
-        Assert.Equal("poll", status.GetProperty("mode").GetString());
+        // The mode the proxy started in; the harness stopped its watcher afterwards.
+        Assert.Equal("watch", status.GetProperty("mode").GetString());
     }
 
     private static async Task<JsonElement> PostReloadAsync(HttpClient admin, int expectedStatus)

@@ -126,7 +126,7 @@ public sealed class RetentionTests
         File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
         var source = new SwitchableFileSource(path);
         await using var proxy = InMemoryProxy.Start(
-            new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 },
+            new ProxySettings { ConfigPath = path, FileTriggers = false },
             services => services.AddSingleton<IConfigFileSource>(source));
         var admin = proxy.CreateAdminClient();
 

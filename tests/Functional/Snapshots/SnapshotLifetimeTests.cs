@@ -20,7 +20,7 @@ public sealed class SnapshotLifetimeTests
         var path = directory.File("proxy.json");
         var invokers = new CountingInvokerFactory();
         File.WriteAllText(path, WithBackend("v1", port: 5001).ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 }, s => s.AddSingleton<IInvokerFactory>(invokers));
+        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, FileTriggers = false }, s => s.AddSingleton<IInvokerFactory>(invokers));
         var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
         var scheduler = proxy.Services.GetRequiredService<ReloadScheduler>();
 
@@ -52,7 +52,7 @@ public sealed class SnapshotLifetimeTests
         var path = directory.File("proxy.json");
         var invokers = new CountingInvokerFactory();
         File.WriteAllText(path, WithBackend("v1", port: 5001).ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 }, s => s.AddSingleton<IInvokerFactory>(invokers));
+        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, FileTriggers = false }, s => s.AddSingleton<IInvokerFactory>(invokers));
         var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
         var before = holder.Current!.Clusters["backend"].Invoker;
 
@@ -73,7 +73,7 @@ public sealed class SnapshotLifetimeTests
         var path = directory.File("proxy.json");
         var invokers = new CountingInvokerFactory();
         File.WriteAllText(path, WithBackend("v0", port: 10_000).ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 }, s => s.AddSingleton<IInvokerFactory>(invokers));
+        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, FileTriggers = false }, s => s.AddSingleton<IInvokerFactory>(invokers));
         var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
         var scheduler = proxy.Services.GetRequiredService<ReloadScheduler>();
 

@@ -3,14 +3,25 @@ using System.Reflection;
 namespace HotReload.Traceability.Discovery;
 
 /// <summary>
-/// Finds the xunit test methods of built test assemblies and the requirement ids they name. The
-/// assemblies are read as metadata only (<see cref="MetadataLoadContext"/>): no test code runs, and
+/// Finds the xunit and NUnit test methods of built test assemblies and the requirement ids they name.
+/// The assemblies are read as metadata only (<see cref="MetadataLoadContext"/>): no test code runs, and
 /// their dependencies need not match the tool's own.
 /// </summary>
 public static class TestAssemblyScanner
 {
-    private const string FactAttribute = "Xunit.FactAttribute";
-    private const string RequirementAttribute = "HotReload.TestSupport.RequirementAttribute";
+    // xunit's Fact (Theory and custom facts derive from it) and NUnit's test-making attributes.
+    private static readonly string[] TestAttributes =
+    [
+        "Xunit.FactAttribute",
+        "NUnit.Framework.TestAttribute",
+        "NUnit.Framework.TestCaseAttribute",
+        "NUnit.Framework.TestCaseSourceAttribute",
+        "NUnit.Framework.TheoryAttribute",
+    ];
+
+    // Any attribute of this name counts, whatever its namespace: the xunit suites share one in
+    // tests/TestSupport, a project on another framework declares its own.
+    private const string RequirementAttribute = "RequirementAttribute";
 
     public static IReadOnlyList<TestMethod> Scan(IEnumerable<string> assemblyPaths)
     {
@@ -68,15 +79,15 @@ public static class TestAssemblyScanner
     }
 
     private static bool IsTest(MethodInfo method) =>
-        method.GetCustomAttributesData().Any(a => DerivesFrom(a.AttributeType, FactAttribute));
+        method.GetCustomAttributesData().Any(a => DerivesFromTestAttribute(a.AttributeType));
 
     // Matching by name keeps custom Fact subclasses (FsCheck's PropertyAttribute, a project's own)
-    // counted without the tool referencing xunit or FsCheck.
-    private static bool DerivesFrom(Type? type, string fullName)
+    // counted without the tool referencing xunit, NUnit or FsCheck.
+    private static bool DerivesFromTestAttribute(Type? type)
     {
         for (; type is not null; type = type.BaseType)
         {
-            if (type.FullName == fullName)
+            if (TestAttributes.Contains(type.FullName, StringComparer.Ordinal))
             {
                 return true;
             }
@@ -99,7 +110,7 @@ public static class TestAssemblyScanner
 
     private static IEnumerable<string> RequirementIds(IEnumerable<CustomAttributeData> attributes)
     {
-        foreach (var attribute in attributes.Where(a => a.AttributeType.FullName == RequirementAttribute))
+        foreach (var attribute in attributes.Where(a => a.AttributeType.Name == RequirementAttribute))
         {
             foreach (var argument in attribute.ConstructorArguments)
             {
