@@ -50,6 +50,18 @@ public sealed class ReloadEngine
     /// <summary>Loads generation 1, or throws <see cref="ConfigLoadException"/> with every error.</summary>
     public ConfigSnapshot LoadInitial()
     {
+        try
+        {
+            return LoadInitialLocked();
+        }
+        finally
+        {
+            _notifier.RaisePending();
+        }
+    }
+
+    private ConfigSnapshot LoadInitialLocked()
+    {
         lock (_writer)
         {
             if (_holder.Current is { } loaded)
@@ -72,7 +84,7 @@ public sealed class ReloadEngine
             }
 
             var now = _time.GetUtcNow();
-            var snapshot = _compiler.Compile(check.Config!, 1, check.Sha256!, now, _source.Path, previous: null);
+            var snapshot = _compiler.Compile(check.Valid!, 1, check.Sha256!, now, _source.Path, previous: null);
             _holder.Swap(snapshot);
             if (usingDefault)
             {
@@ -111,6 +123,19 @@ public sealed class ReloadEngine
     public ReloadOutcome? Reload(ReloadTrigger trigger, bool allowDefer = false)
     {
         ArgumentNullException.ThrowIfNull(trigger);
+        try
+        {
+            return ReloadLocked(trigger, allowDefer);
+        }
+        finally
+        {
+            // Subscribers run here, after the writer lock is released, so none of them can hold up a swap.
+            _notifier.RaisePending();
+        }
+    }
+
+    private ReloadOutcome? ReloadLocked(ReloadTrigger trigger, bool allowDefer)
+    {
         lock (_writer)
         {
             var current = _holder.Current ?? throw new InvalidOperationException("LoadInitial must succeed before reloads.");
@@ -151,20 +176,7 @@ public sealed class ReloadEngine
     private ReloadOutcome Apply(ReloadTrigger trigger, ConfigCheck check, ConfigSnapshot current, long started)
     {
         var now = _time.GetUtcNow();
-        ConfigSnapshot next;
-        try
-        {
-            next = _compiler.Compile(check.Config!, current.Generation + 1, check.Sha256!, now, _source.Path, current);
-        }
-#pragma warning disable CA1031 // A bug in compilation must cost a rejected reload, never the serving config.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log.ReloadFailedUnexpectedly(_logger, ex);
-            var failed = check with { Reason = RejectionReason.Invalid, Errors = [ConfigError.ForFile($"The config could not be compiled: {ex.Message}")] };
-            return Reject(trigger, failed, current, started);
-        }
-
+        var next = _compiler.Compile(check.Valid!, current.Generation + 1, check.Sha256!, now, _source.Path, current);
         var diff = ConfigDiff.Compute(current.Config, next.Config);
         _holder.Swap(next);
         _lastRejectionKey = null;
