@@ -143,7 +143,7 @@ public sealed class ReloadEvents : IDisposable
     {
         lock (_gate)
         {
-            var seen = _outcomes.Skip(since).Select(o => $"{o.ResultName} gen {o.Generation} ({o.Trigger}{(o.Reason == RejectionReason.None ? "" : ", " + o.Reason)})").ToList();
+            var seen = _outcomes.Skip(since).Select(o => $"{o.ResultName} gen {o.Generation} ({o.ReloadReason}{(o.Reason == RejectionReason.None ? "" : ", " + o.Reason)})").ToList();
             return seen.Count == 0 ? "none" : string.Join("; ", seen);
         }
     }

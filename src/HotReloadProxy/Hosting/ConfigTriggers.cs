@@ -4,41 +4,52 @@ using Microsoft.Extensions.Logging;
 
 namespace HotReloadProxy.Hosting;
 
-/// <summary>Owns the thin edges that feed the scheduler: the directory watcher or the poller, and SIGHUP.</summary>
+/// <summary>
+/// Owns the thin edges that feed the scheduler: the directory watcher or the poller, and SIGHUP. Each is an
+/// <see cref="IReloadTrigger"/>: built here, started here in one loop, disposed here in one loop.
+/// </summary>
 public sealed class ConfigTriggers(ReloadScheduler scheduler, IConfigFileSource source, ProxyOptions options, TimeProvider time, ILoggerFactory loggers) : IDisposable
 {
-    private readonly List<IDisposable> _owned = [];
+    private readonly List<IReloadTrigger> _started = [];
 
     public ConfigFileWatcher? Watcher { get; private set; }
 
     public ConfigFilePoller? Poller { get; private set; }
 
+    public IReadOnlyList<IReloadTrigger> Started => _started;
+
     public void Start()
     {
         var logger = loggers.CreateLogger<ConfigTriggers>();
+        IReloadTrigger fileTrigger;
+        string mode;
         if (options.PollInterval is { } interval)
         {
-            Poller = new ConfigFilePoller(source, interval, time, scheduler.Notify);
-            _owned.Add(Poller);
-            Observability.LogAccess.WatchStarted(logger, source.Path, $"poll every {interval.TotalMilliseconds} ms");
+            fileTrigger = Poller = new ConfigFilePoller(source, interval, time, scheduler.Notify);
+            mode = $"poll every {interval.TotalMilliseconds} ms";
         }
         else
         {
-            Watcher = new ConfigFileWatcher(source.Path, scheduler.Notify, loggers.CreateLogger<ConfigFileWatcher>());
-            _owned.Add(Watcher);
-            Watcher.Start();
+            fileTrigger = Watcher = new ConfigFileWatcher(source.Path, scheduler.Notify, loggers.CreateLogger<ConfigFileWatcher>());
+            mode = "watch";
         }
 
-        _owned.Add(new HangupSignalTrigger(scheduler.Notify, logger));
+        foreach (var trigger in new[] { fileTrigger, new HangupSignalTrigger(scheduler.Notify, logger) })
+        {
+            _started.Add(trigger);
+            trigger.Start();
+        }
+
+        Observability.LogAccess.WatchStarted(logger, source.Path, mode);
     }
 
     public void Dispose()
     {
-        foreach (var owned in _owned)
+        foreach (var trigger in _started)
         {
-            owned.Dispose();
+            trigger.Dispose();
         }
 
-        _owned.Clear();
+        _started.Clear();
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Routing;
 
@@ -18,11 +17,11 @@ public sealed class ConfigSnapshot
     private int _retired;
     private int _released;
 
-    internal ConfigSnapshot(long generation, string sha256, DateTimeOffset loadedAt, string source, ProxyConfig config,
+    internal ConfigSnapshot(long generation, string generationText, string sha256, DateTimeOffset loadedAt, string source, ProxyConfig config,
         RouteTable<CompiledRoute> routes, IReadOnlyDictionary<string, CompiledCluster> clusters)
     {
         Generation = generation;
-        GenerationText = generation.ToString(CultureInfo.InvariantCulture);
+        GenerationText = generationText;
         Sha256 = sha256;
         LoadedAt = loadedAt;
         Source = source;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Forwarding;
 using HotReloadProxy.Routing;
@@ -27,6 +28,7 @@ public sealed class SnapshotCompiler(IInvokerFactory invokers, ForwardingOptions
             clusters.Add(name, new CompiledCluster(name, clusterConfig, invoker));
         }
 
+        var generationText = generation.ToString(CultureInfo.InvariantCulture);
         var entries = new List<RouteEntry<CompiledRoute>>(config.Routes.Count);
         for (var i = 0; i < config.Routes.Count; i++)
         {
@@ -37,7 +39,7 @@ public sealed class SnapshotCompiler(IInvokerFactory invokers, ForwardingOptions
                 route,
                 cluster,
                 route.Respond is null ? null : new DirectResponder(route.Respond, responseHeaders),
-                new RouteTransformer(route.Transforms, responseHeaders, forwarding),
+                new RouteTransformer(route.Transforms, responseHeaders, forwarding, generationText),
                 route.Timeout ?? cluster?.Config.Timeout ?? DefaultTimeout);
             var match = valid.Matches[i];
             entries.Add(new RouteEntry<CompiledRoute>(
@@ -49,6 +51,6 @@ public sealed class SnapshotCompiler(IInvokerFactory invokers, ForwardingOptions
                 compiled));
         }
 
-        return new ConfigSnapshot(generation, sha256, loadedAt, source, config, new RouteTable<CompiledRoute>(entries), clusters);
+        return new ConfigSnapshot(generation, generationText, sha256, loadedAt, source, config, new RouteTable<CompiledRoute>(entries), clusters);
     }
 }

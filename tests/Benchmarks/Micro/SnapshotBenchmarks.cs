@@ -39,5 +39,5 @@ public class SnapshotBenchmarks
     /// </summary>
     [Benchmark(Description = "Swap (construct + publish + retire previous)")]
     public ConfigSnapshot? Swap() =>
-        _holder.Swap(new ConfigSnapshot(++_generation, "bench", DateTimeOffset.UnixEpoch, "bench", _compiled.Config, _compiled.Routes, NoClusters));
+        _holder.Swap(new ConfigSnapshot(++_generation, "g", "bench", DateTimeOffset.UnixEpoch, "bench", _compiled.Config, _compiled.Routes, NoClusters));
 }

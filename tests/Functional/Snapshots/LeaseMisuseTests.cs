@@ -45,7 +45,7 @@ public sealed class LeaseMisuseTests
 
         // The snapshot still retires normally: a reload replaces it, and with no request on it, it is released at once.
         File.WriteAllText(path, TestConfigs.VersionedForward("v2", upstream.Address).ToJson());
-        var outcome = proxy.Services.GetRequiredService<ReloadScheduler>().ReloadNow(ReloadTrigger.Manual);
+        var outcome = proxy.Services.GetRequiredService<ReloadScheduler>().ReloadNow(ReloadReason.Manual);
         Assert.Equal(ReloadResult.Applied, outcome.Result);
         Assert.True(serving.IsReleased, "the replaced snapshot was not released");
         await client.AssertServesVersionAsync("v2").WaitAsync(RequestTimeout);
@@ -70,10 +70,10 @@ public sealed class LeaseMisuseTests
         Assert.Equal(new OlderGenerationLeases(0, 0), holder.OlderGenerationLeases());
 
         File.WriteAllText(path, TestConfigs.Versioned("v2").ToJson());
-        Assert.Equal(ReloadResult.Applied, scheduler.ReloadNow(ReloadTrigger.Manual).Result);
+        Assert.Equal(ReloadResult.Applied, scheduler.ReloadNow(ReloadReason.Manual).Result);
         Assert.True(holder.TryAcquire(out var onSecond));
         File.WriteAllText(path, TestConfigs.Versioned("v3").ToJson());
-        Assert.Equal(ReloadResult.Applied, scheduler.ReloadNow(ReloadTrigger.Manual).Result);
+        Assert.Equal(ReloadResult.Applied, scheduler.ReloadNow(ReloadReason.Manual).Result);
 
         Assert.Equal(new OlderGenerationLeases(Generations: 2, Requests: 3), holder.OlderGenerationLeases());
         onFirst.Dispose();

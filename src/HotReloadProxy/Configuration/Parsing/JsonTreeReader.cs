@@ -15,17 +15,11 @@ internal static class JsonTreeReader
         MaxDepth = MaxDepth,
     };
 
-    public static JsonValue Read(byte[] utf8, LineIndex lines, out ConfigError? syntaxError)
+    /// <summary>Reads <paramref name="json"/> (without a byte order mark); offsets into it are what <paramref name="lines"/> maps.</summary>
+    public static JsonValue Read(ReadOnlySpan<byte> json, LineIndex lines, out ConfigError? syntaxError)
     {
         syntaxError = null;
-        var span = utf8.AsSpan();
-        if (span.StartsWith("\uFEFF"u8))
-        {
-            span = span[3..];
-        }
-
-        var bomLength = utf8.Length - span.Length;
-        var reader = new Utf8JsonReader(span, Options);
+        var reader = new Utf8JsonReader(json, Options);
         try
         {
             if (!reader.Read())
@@ -34,42 +28,42 @@ internal static class JsonTreeReader
                 return new JsonNullValue(SourcePosition.Start);
             }
 
-            var value = ReadValue(ref reader, lines, bomLength);
+            var value = ReadValue(ref reader, lines);
             if (reader.Read())
             {
-                syntaxError = new ConfigError("$", lines.At(bomLength + reader.TokenStartIndex), "Unexpected content after the end of the config object; remove it.");
+                syntaxError = new ConfigError("$", lines.At(reader.TokenStartIndex), "Unexpected content after the end of the config object; remove it.");
             }
 
             return value;
         }
         catch (JsonException ex)
         {
-            var position = lines.AtLineByte(ex.LineNumber ?? 0, (ex.BytePositionInLine ?? 0) + (ex.LineNumber is 0 or null ? bomLength : 0));
+            var position = lines.AtLineByte(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
             syntaxError = new ConfigError("$", position, $"JSON syntax error: {Describe(ex)} Fix the JSON at this position.");
             return new JsonNullValue(position);
         }
         catch (InvalidOperationException ex)
         {
             // Raised for strings that are not valid UTF-8.
-            var position = lines.At(bomLength + reader.TokenStartIndex);
+            var position = lines.At(reader.TokenStartIndex);
             syntaxError = new ConfigError("$", position, $"Invalid text: {ex.Message} Save the file as UTF-8.");
             return new JsonNullValue(position);
         }
     }
 
-    private static JsonValue ReadValue(ref Utf8JsonReader reader, LineIndex lines, int bomLength)
+    private static JsonValue ReadValue(ref Utf8JsonReader reader, LineIndex lines)
     {
-        var position = lines.At(bomLength + reader.TokenStartIndex);
+        var position = lines.At(reader.TokenStartIndex);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
                 var properties = new List<JsonPropertyValue>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var namePosition = lines.At(bomLength + reader.TokenStartIndex);
+                    var namePosition = lines.At(reader.TokenStartIndex);
                     var name = reader.GetString()!;
                     reader.Read();
-                    properties.Add(new JsonPropertyValue(name, namePosition, ReadValue(ref reader, lines, bomLength)));
+                    properties.Add(new JsonPropertyValue(name, namePosition, ReadValue(ref reader, lines)));
                 }
 
                 return new JsonObjectValue(position, properties);
@@ -77,7 +71,7 @@ internal static class JsonTreeReader
                 var items = new List<JsonValue>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, lines, bomLength));
+                    items.Add(ReadValue(ref reader, lines));
                 }
 
                 return new JsonArrayValue(position, items);

@@ -9,14 +9,14 @@ namespace HotReloadProxy.Reload.Triggers;
 /// removed and recreated. Any watcher error (including buffer overflow) re-arms both watchers and asks for
 /// a full re-read, so the watcher never stops silently.
 /// </summary>
-public sealed class ConfigFileWatcher : IDisposable
+public sealed class ConfigFileWatcher : IReloadTrigger
 {
     private const int BufferSize = 64 * 1024;
     private readonly string _path;
     private readonly string _directory;
     private readonly string _directoryName;
     private readonly string? _grandparent;
-    private readonly Action<ReloadTrigger> _notify;
+    private readonly Action<ReloadReason> _notify;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private FileSystemWatcher? _directoryWatcher;
@@ -24,7 +24,7 @@ public sealed class ConfigFileWatcher : IDisposable
     private IReadOnlySet<string> _names;
     private bool _disposed;
 
-    public ConfigFileWatcher(string configPath, Action<ReloadTrigger> notify, ILogger logger)
+    public ConfigFileWatcher(string configPath, Action<ReloadReason> notify, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(configPath);
         _path = Path.GetFullPath(configPath);
@@ -39,11 +39,7 @@ public sealed class ConfigFileWatcher : IDisposable
     /// <summary>How many times the watchers were (re)created; a test seam for the restart-on-error promise.</summary>
     public int ArmCount { get; private set; }
 
-    public void Start()
-    {
-        Arm();
-        Log.WatchStarted(_logger, _path, "watch");
-    }
+    public void Start() => Arm();
 
     /// <summary>Treats an error the way a real watcher failure is treated: re-arm, then re-read.</summary>
     internal void SimulateError(Exception error) => OnError(this, new ErrorEventArgs(error));
@@ -129,7 +125,7 @@ public sealed class ConfigFileWatcher : IDisposable
             _names = WatchedNames.For(_path);
         }
 
-        _notify(new ReloadTrigger(ReloadTriggerKind.FileEvent, $"{e.ChangeType} {e.Name}"));
+        _notify(new ReloadReason(ReloadReasonKind.FileEvent, $"{e.ChangeType} {e.Name}"));
     }
 
     private void OnDirectoryReplaced(object sender, FileSystemEventArgs e)
@@ -137,14 +133,14 @@ public sealed class ConfigFileWatcher : IDisposable
         // The config directory itself was created, removed or renamed: the old directory watcher watches a
         // dead inode (or nothing), so build new watchers, then read whatever is there now.
         Arm();
-        _notify(new ReloadTrigger(ReloadTriggerKind.WatcherRecovery, $"directory {e.ChangeType}"));
+        _notify(new ReloadReason(ReloadReasonKind.WatcherRecovery, $"directory {e.ChangeType}"));
     }
 
     private void OnError(object sender, ErrorEventArgs e)
     {
         Log.WatcherFailed(_logger, _directory, e.GetException().Message);
         Arm();
-        _notify(new ReloadTrigger(ReloadTriggerKind.WatcherRecovery, e.GetException().GetType().Name));
+        _notify(new ReloadReason(ReloadReasonKind.WatcherRecovery, e.GetException().GetType().Name));
     }
 
     public void Dispose()

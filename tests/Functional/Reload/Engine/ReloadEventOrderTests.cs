@@ -31,12 +31,12 @@ public sealed class ReloadEventOrderTests
         try
         {
             rig.WriteVersion("v1");
-            var first = Task.Run(() => rig.Engine.Reload(ReloadTrigger.Manual));
+            var first = Task.Run(() => rig.Engine.Reload(ReloadReason.Manual));
             await blocked.Task.WaitAsync(Timeout);
 
             // The subscriber of generation 2 is blocked on the first reload's thread. The next reload must still swap.
             rig.WriteVersion("v2");
-            var second = Task.Run(() => rig.Engine.Reload(ReloadTrigger.Manual));
+            var second = Task.Run(() => rig.Engine.Reload(ReloadReason.Manual));
             ReloadOutcome? swapped;
             try
             {
