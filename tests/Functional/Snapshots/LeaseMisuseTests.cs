@@ -1,8 +1,7 @@
 using HotReload.Functional.Tests.Support;
-using HotReload.Testing.Configs;
+using HotReloadProxy.Testing.Configs;
 using HotReload.Testing.Files;
-using HotReload.Testing.Proxies;
-using HotReload.Testing.Requirements;
+using HotReloadProxy.Testing.Proxies;
 using HotReload.Testing.Upstreams;
 using HotReloadProxy.Reload;
 using HotReloadProxy.Snapshots;

@@ -1,5 +1,4 @@
-using HotReload.Testing.Configs;
-using HotReload.Testing.Requirements;
+using HotReloadProxy.Testing.Configs;
 using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Configuration.Parsing;
 using HotReloadProxy.Configuration.Validation;

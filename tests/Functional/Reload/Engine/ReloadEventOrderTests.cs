@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using HotReload.Testing.Engine;
-using HotReload.Testing.Requirements;
+using HotReloadProxy.Testing.Engine;
 using HotReloadProxy.Reload;
 
 namespace HotReload.Functional.Tests.Reload.Engine;
