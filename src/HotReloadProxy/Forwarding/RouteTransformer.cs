@@ -9,7 +9,7 @@ namespace HotReloadProxy.Forwarding;
 /// The route's transforms on top of YARP's default header copying: path prefix removal and addition,
 /// request headers, X-Forwarded-*, and response headers. Built once per route per snapshot.
 /// </summary>
-public sealed class RouteTransformer : HttpTransformer
+internal sealed class RouteTransformer : HttpTransformer
 {
     private readonly PathString _removePrefix;
     private readonly PathString _addPrefix;

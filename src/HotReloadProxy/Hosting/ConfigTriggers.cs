@@ -8,7 +8,7 @@ namespace HotReloadProxy.Hosting;
 /// Owns the thin edges that feed the scheduler: the directory watcher or the poller, and SIGHUP. Each is an
 /// <see cref="IReloadTrigger"/>: built here, started here in one loop, disposed here in one loop.
 /// </summary>
-public sealed class ConfigTriggers(ReloadScheduler scheduler, IConfigFileSource source, ProxyOptions options, TimeProvider time, ILoggerFactory loggers) : IDisposable
+internal sealed class ConfigTriggers(ReloadScheduler scheduler, IConfigFileSource source, ProxyOptions options, TimeProvider time, ILoggerFactory loggers) : IDisposable
 {
     private readonly List<IReloadTrigger> _started = [];
 

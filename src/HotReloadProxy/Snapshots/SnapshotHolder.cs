@@ -18,7 +18,7 @@ public sealed class SnapshotHolder
     /// Leases the current snapshot. A failed attempt means a swap retired the snapshot between the read and
     /// the lease, so the loop makes progress with every writer that finishes; it cannot spin on one snapshot.
     /// </summary>
-    public bool TryAcquire(out SnapshotLease lease)
+    internal bool TryAcquire(out SnapshotLease lease)
     {
         while (Volatile.Read(ref _current) is { } snapshot)
         {

@@ -5,7 +5,7 @@ namespace HotReloadProxy.Snapshots;
 /// it once. Releasing it again (a disposed copy, say) cannot release the serving snapshot nor drive any
 /// count below zero: see <see cref="ConfigSnapshot"/>.
 /// </summary>
-public readonly struct SnapshotLease : IDisposable
+internal readonly struct SnapshotLease : IDisposable
 {
     internal SnapshotLease(ConfigSnapshot snapshot) => Snapshot = snapshot;
 

@@ -3,7 +3,7 @@ using HotReloadProxy.Configuration.Model;
 namespace HotReloadProxy.Configuration.Validation;
 
 /// <summary>One semantic rule about one cluster; the validator owns the loop over clusters.</summary>
-public interface IClusterRule
+internal interface IClusterRule
 {
     void Check(string name, ClusterConfig cluster, ValidationReport report);
 }

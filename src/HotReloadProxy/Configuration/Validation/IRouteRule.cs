@@ -4,7 +4,7 @@ namespace HotReloadProxy.Configuration.Validation;
 /// One semantic rule about one route. The validator owns the loop over routes and the error path; a rule
 /// reports by JSON path, and the validator turns paths into line and column.
 /// </summary>
-public interface IRouteRule
+internal interface IRouteRule
 {
     void Check(RouteScope route, ValidationReport report);
 }

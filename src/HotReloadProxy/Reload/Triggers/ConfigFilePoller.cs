@@ -5,7 +5,7 @@ namespace HotReloadProxy.Reload.Triggers;
 /// (resolved path, existence, size, mtime) every interval and reports a change; the engine's hash check
 /// then decides whether the content really changed.
 /// </summary>
-public sealed class ConfigFilePoller : IReloadTrigger
+internal sealed class ConfigFilePoller : IReloadTrigger
 {
     private readonly IConfigFileSource _source;
     private readonly Action<ReloadReason> _notify;

@@ -9,7 +9,7 @@ namespace HotReloadProxy.Reload.Triggers;
 /// removed and recreated. Any watcher error (including buffer overflow) re-arms both watchers and asks for
 /// a full re-read, so the watcher never stops silently.
 /// </summary>
-public sealed class ConfigFileWatcher : IReloadTrigger
+internal sealed class ConfigFileWatcher : IReloadTrigger
 {
     private const int BufferSize = 64 * 1024;
     private readonly string _path;

@@ -9,7 +9,7 @@ namespace HotReloadProxy.Reload.Triggers;
 /// inherited SIGHUP as ignored (nohup) never sees it, because the runtime keeps an inherited ignore; that is
 /// said once at startup rather than leaving `kill -HUP` to do nothing silently.
 /// </summary>
-public sealed class HangupSignalTrigger(Action<ReloadReason> notify, ILogger logger) : IReloadTrigger
+internal sealed class HangupSignalTrigger(Action<ReloadReason> notify, ILogger logger) : IReloadTrigger
 {
     private PosixSignalRegistration? _registration;
 
