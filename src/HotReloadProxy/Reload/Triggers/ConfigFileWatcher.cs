@@ -39,12 +39,17 @@ internal sealed class ConfigFileWatcher : IReloadTrigger
     /// <summary>How many times the watchers were (re)created; a test seam for the restart-on-error promise.</summary>
     internal int ArmCount { get; private set; }
 
-    public void Start() => Arm();
+    public void Start() => Arm(rearmParent: true);
 
     /// <summary>Treats an error the way a real watcher failure is treated: re-arm, then re-read.</summary>
     internal void SimulateError(Exception error) => OnError(this, new ErrorEventArgs(error));
 
-    private void Arm()
+    /// <param name="rearmParent">
+    /// False when the parent watcher itself reported the directory being replaced: it still works, and
+    /// disposing it from its own event would drop the events queued behind this one (a removal followed at
+    /// once by the re-creation), leaving nothing to notice the new directory.
+    /// </param>
+    private void Arm(bool rearmParent)
     {
         lock (_gate)
         {
@@ -55,9 +60,13 @@ internal sealed class ConfigFileWatcher : IReloadTrigger
 
             ArmCount++;
             _directoryWatcher?.Dispose();
-            _parentWatcher?.Dispose();
             _directoryWatcher = null;
-            _parentWatcher = null;
+            if (rearmParent || _parentWatcher is null)
+            {
+                _parentWatcher?.Dispose();
+                _parentWatcher = null;
+            }
+
             _names = WatchedNames.For(_path);
 
             if (Directory.Exists(_directory))
@@ -69,7 +78,7 @@ internal sealed class ConfigFileWatcher : IReloadTrigger
                 Log.WatchedDirectoryMissing(_logger, _directory);
             }
 
-            if (_grandparent is not null && Directory.Exists(_grandparent))
+            if (_parentWatcher is null && _grandparent is not null && Directory.Exists(_grandparent))
             {
                 _parentWatcher = Create(_grandparent, _directoryName);
             }
@@ -131,15 +140,15 @@ internal sealed class ConfigFileWatcher : IReloadTrigger
     private void OnDirectoryReplaced(object sender, FileSystemEventArgs e)
     {
         // The config directory itself was created, removed or renamed: the old directory watcher watches a
-        // dead inode (or nothing), so build new watchers, then read whatever is there now.
-        Arm();
+        // dead inode (or nothing), so build a new one, then read whatever is there now.
+        Arm(rearmParent: false);
         _notify(new ReloadReason(ReloadReasonKind.WatcherRecovery, $"directory {e.ChangeType}"));
     }
 
     private void OnError(object sender, ErrorEventArgs e)
     {
         Log.WatcherFailed(_logger, _directory, e.GetException().Message);
-        Arm();
+        Arm(rearmParent: true);
         _notify(new ReloadReason(ReloadReasonKind.WatcherRecovery, e.GetException().GetType().Name));
     }
 
