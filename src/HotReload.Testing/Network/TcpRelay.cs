@@ -18,6 +18,8 @@ public sealed class TcpRelay : IAsyncDisposable
     private readonly Task _accepting;
     private bool _cut;
 
+    /// <summary>Starts relaying a free loopback port to <paramref name="target"/> (scheme, host and port are used).</summary>
+    /// <param name="target">The server the relay forwards to.</param>
     public TcpRelay(Uri target)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -27,6 +29,7 @@ public sealed class TcpRelay : IAsyncDisposable
         _accepting = AcceptAsync();
     }
 
+    /// <summary>The relay's own address: point the client here instead of at the server.</summary>
     public Uri Address { get; }
 
     /// <summary>Closes every relayed connection and refuses new ones until <see cref="Restore"/>.</summary>
@@ -44,6 +47,7 @@ public sealed class TcpRelay : IAsyncDisposable
         }
     }
 
+    /// <summary>Accepts and relays new connections again after <see cref="Cut"/>.</summary>
     public void Restore()
     {
         lock (_gate)
@@ -52,6 +56,8 @@ public sealed class TcpRelay : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops listening and closes every relayed connection.</summary>
+    /// <returns>A task that completes once the accept loop has ended.</returns>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);

@@ -70,7 +70,7 @@ public sealed class EngineRig : IDisposable
     public void WriteVersion(string version) => File.Write(TestConfigs.Versioned(version).ToJson());
 
     /// <summary>What the file watcher reports when the file changes.</summary>
-    public void FileEvent() => Scheduler.Notify(new ReloadTrigger(ReloadTriggerKind.FileEvent, "test"));
+    public void FileEvent() => Scheduler.Notify(new ReloadReason(ReloadReasonKind.FileEvent, "test"));
 
     /// <summary>Advances the fake clock one quiet window at a time: a timer re-armed inside a callback fires only on a later advance.</summary>
     public void AdvanceWindows(int windows, TimeSpan window)

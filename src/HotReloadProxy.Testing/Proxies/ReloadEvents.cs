@@ -127,5 +127,5 @@ public sealed class ReloadEvents : IReloadObserver<ReloadOutcome>, IDisposable
     private void OnReloaded(object? sender, ReloadOutcome outcome) => _recorded.Record(outcome);
 
     private static string Describe(ReloadOutcome o) =>
-        $"{o.ResultName} gen {o.Generation} ({o.Trigger}{(o.Reason == RejectionReason.None ? "" : ", " + o.Reason)})";
+        $"{o.ResultName} gen {o.Generation} ({o.ReloadReason}{(o.Reason == RejectionReason.None ? "" : ", " + o.Reason)})";
 }

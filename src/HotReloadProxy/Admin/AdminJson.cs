@@ -35,8 +35,8 @@ internal static class AdminJson
     {
         writer.WriteStartObject();
         writer.WriteString("at", outcome.At);
-        writer.WriteString("trigger", outcome.Trigger.Name);
-        if (outcome.Trigger.Detail is { } detail)
+        writer.WriteString("trigger", outcome.ReloadReason.Name);
+        if (outcome.ReloadReason.Detail is { } detail)
         {
             writer.WriteString("triggerDetail", detail);
         }

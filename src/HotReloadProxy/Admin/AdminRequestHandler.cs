@@ -32,7 +32,7 @@ public sealed class AdminRequestHandler(ReloadEngine engine, ReloadScheduler sch
 
     private Task ReloadAsync(HttpContext context)
     {
-        var outcome = scheduler.ReloadNow(ReloadTrigger.Manual);
+        var outcome = scheduler.ReloadNow(ReloadReason.Manual);
         var status = outcome.Result == ReloadResult.Rejected ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
         return WriteAsync(context, status, w => AdminJson.WriteOutcome(w, outcome, engine.SourcePath));
     }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Primitives;
 namespace HotReloadProxy.Forwarding;
 
 /// <summary>Answers a request from the route's <c>respond</c> block; the body is encoded once per snapshot.</summary>
-public sealed class DirectResponder
+internal sealed class DirectResponder
 {
     private readonly int _status;
     private readonly KeyValuePair<string, StringValues>[] _headers;

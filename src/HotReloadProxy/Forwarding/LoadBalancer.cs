@@ -3,7 +3,7 @@ using HotReloadProxy.Configuration.Model;
 namespace HotReloadProxy.Forwarding;
 
 /// <summary>Picks a destination index. Stateless apart from the round-robin counter, and lock-free.</summary>
-public abstract class LoadBalancer
+internal abstract class LoadBalancer
 {
     public abstract int Pick(int count);
 

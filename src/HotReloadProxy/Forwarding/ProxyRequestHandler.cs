@@ -30,7 +30,6 @@ public sealed class ProxyRequestHandler(SnapshotHolder snapshots, IHttpForwarder
             if (options.EmitGenerationHeader)
             {
                 context.Response.Headers[ForwardingOptions.GenerationHeaderName] = snapshot.GenerationText;
-                context.Features.Set(new ServingSnapshotFeature(snapshot));
             }
 
             var entry = snapshot.Routes.Match(request.Method, request.Host.Host, request.Host.Port, request.Path.Value ?? "/");

@@ -9,22 +9,23 @@ namespace HotReloadProxy.Forwarding;
 /// The route's transforms on top of YARP's default header copying: path prefix removal and addition,
 /// request headers, X-Forwarded-*, and response headers. Built once per route per snapshot.
 /// </summary>
-public sealed class RouteTransformer : HttpTransformer
+internal sealed class RouteTransformer : HttpTransformer
 {
     private readonly PathString _removePrefix;
     private readonly PathString _addPrefix;
     private readonly KeyValuePair<string, string>[] _requestHeaders;
     private readonly ResponseHeaders _responseHeaders;
-    private readonly bool _emitGeneration;
+    private readonly string? _generation;
 
-    public RouteTransformer(RouteTransforms? transforms, ResponseHeaders responseHeaders, ForwardingOptions options)
+    /// <param name="generation">The generation of the snapshot this transformer is compiled into, sent back when the options ask for it.</param>
+    public RouteTransformer(RouteTransforms? transforms, ResponseHeaders responseHeaders, ForwardingOptions options, string generation)
     {
         ArgumentNullException.ThrowIfNull(options);
         _removePrefix = transforms?.PathRemovePrefix is { } remove ? new PathString(remove) : PathString.Empty;
         _addPrefix = transforms?.PathPrefix is { } add ? new PathString(add) : PathString.Empty;
         _requestHeaders = transforms?.RequestHeaders?.ToArray() ?? [];
         _responseHeaders = responseHeaders;
-        _emitGeneration = options.EmitGenerationHeader;
+        _generation = options.EmitGenerationHeader ? generation : null;
     }
 
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
@@ -71,10 +72,10 @@ public sealed class RouteTransformer : HttpTransformer
         ArgumentNullException.ThrowIfNull(httpContext);
         var result = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
         _responseHeaders.ApplyTo(httpContext.Response);
-        if (_emitGeneration)
+        if (_generation is not null)
         {
             // The upstream's copy of this header (if any) must not hide which generation answered.
-            httpContext.Response.Headers[ForwardingOptions.GenerationHeaderName] = httpContext.Features.Get<ServingSnapshotFeature>()?.Snapshot.GenerationText;
+            httpContext.Response.Headers[ForwardingOptions.GenerationHeaderName] = _generation;
         }
 
         return result;

@@ -4,45 +4,63 @@ using Microsoft.Extensions.Logging;
 
 namespace HotReloadProxy.Hosting;
 
-/// <summary>Owns the thin edges that feed the scheduler: the directory watcher or the poller, and SIGHUP.</summary>
-public sealed class ConfigTriggers(ReloadScheduler scheduler, IConfigFileSource source, ProxyOptions options, TimeProvider time, ILoggerFactory loggers) : IDisposable
+/// <summary>
+/// Owns the thin edges that feed the scheduler: the directory watcher or the poller, and SIGHUP. Each is an
+/// <see cref="IReloadTrigger"/>: built here, started here in one loop, disposed here in one loop.
+/// </summary>
+internal sealed class ConfigTriggers(ReloadScheduler scheduler, IConfigFileSource source, ProxyOptions options, TimeProvider time, ILoggerFactory loggers) : IDisposable
 {
-    private readonly List<IDisposable> _owned = [];
+    private readonly List<IReloadTrigger> _started = [];
+
+    private IDisposable? _sourceTrigger;
 
     public ConfigFileWatcher? Watcher { get; private set; }
 
     public ConfigFilePoller? Poller { get; private set; }
 
+    public IReadOnlyList<IReloadTrigger> Started => _started;
+
     public void Start()
     {
         var logger = loggers.CreateLogger<ConfigTriggers>();
-        if (Sources.ConfigSources.StartTrigger(source, options, scheduler.Notify, loggers) is { } sourceTrigger)
+        IReloadTrigger? fileTrigger = null;
+        string? mode = null;
+
+        // A config directory or an etcd key brings its own change feed; a plain file is watched or polled.
+        _sourceTrigger = Sources.ConfigSources.StartTrigger(source, options, scheduler.Notify, loggers);
+        if (_sourceTrigger is null && options.PollInterval is { } interval)
         {
-            _owned.Add(sourceTrigger);
+            fileTrigger = Poller = new ConfigFilePoller(source, interval, time, scheduler.Notify);
+            mode = $"poll every {interval.TotalMilliseconds} ms";
         }
-        else if (options.PollInterval is { } interval)
+        else if (_sourceTrigger is null)
         {
-            Poller = new ConfigFilePoller(source, interval, time, scheduler.Notify);
-            _owned.Add(Poller);
-            Observability.LogAccess.WatchStarted(logger, source.Path, $"poll every {interval.TotalMilliseconds} ms");
-        }
-        else
-        {
-            Watcher = new ConfigFileWatcher(source.Path, scheduler.Notify, loggers.CreateLogger<ConfigFileWatcher>());
-            _owned.Add(Watcher);
-            Watcher.Start();
+            fileTrigger = Watcher = new ConfigFileWatcher(source.Path, scheduler.Notify, loggers.CreateLogger<ConfigFileWatcher>());
+            mode = "watch";
         }
 
-        _owned.Add(new HangupSignalTrigger(scheduler.Notify, logger));
+        IReloadTrigger signal = new HangupSignalTrigger(scheduler.Notify, logger);
+        foreach (var trigger in fileTrigger is null ? [signal] : new[] { fileTrigger, signal })
+        {
+            _started.Add(trigger);
+            trigger.Start();
+        }
+
+        if (mode is not null)
+        {
+            Observability.LogAccess.WatchStarted(logger, source.Path, mode);
+        }
     }
 
     public void Dispose()
     {
-        foreach (var owned in _owned)
+        foreach (var trigger in _started)
         {
-            owned.Dispose();
+            trigger.Dispose();
         }
 
-        _owned.Clear();
+        _started.Clear();
+        _sourceTrigger?.Dispose();
+        _sourceTrigger = null;
     }
 }

@@ -74,7 +74,7 @@ public sealed class ReloadMetrics
         {
             // A replaced snapshot no longer holds the holder's lease, so every lease left is a request.
             _retired.RemoveAll(s => s.IsReleased);
-            return _retired.Sum(s => (long)s.LeaseCount);
+            return _retired.Sum(s => (long)s.ActiveLeases);
         }
     }
 

@@ -15,7 +15,10 @@ public sealed record ConfigCheck
 
     public IReadOnlyList<ConfigError> Errors { get; init; } = [];
 
-    public ProxyConfig? Config { get; init; }
+    /// <summary>The accepted config with what validation parsed from it; null when rejected.</summary>
+    public ValidConfig? Valid { get; init; }
+
+    public ProxyConfig? Config => Valid?.Config;
 
     public string? Sha256 { get; init; }
 
@@ -61,10 +64,10 @@ public sealed record ConfigCheck
             return new ConfigCheck { Reason = reason, Errors = parsed.Errors, Sha256 = sha };
         }
 
-        var errors = validator.Validate(parsed.Config, parsed.Positions);
-        return errors.Count > 0
-            ? new ConfigCheck { Reason = RejectionReason.Invalid, Errors = errors, Sha256 = sha }
-            : new ConfigCheck { Reason = RejectionReason.None, Config = parsed.Config, Sha256 = sha };
+        var validation = validator.Validate(parsed.Config, parsed.Positions);
+        return validation.Valid is { } valid
+            ? new ConfigCheck { Reason = RejectionReason.None, Valid = valid, Sha256 = sha }
+            : new ConfigCheck { Reason = RejectionReason.Invalid, Errors = validation.Errors, Sha256 = sha };
     }
 
     private static ConfigCheck Reject(RejectionReason reason, string message) =>

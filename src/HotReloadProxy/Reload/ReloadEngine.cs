@@ -50,6 +50,18 @@ public sealed class ReloadEngine
     /// <summary>Loads generation 1, or throws <see cref="ConfigLoadException"/> with every error.</summary>
     public ConfigSnapshot LoadInitial()
     {
+        try
+        {
+            return LoadInitialLocked();
+        }
+        finally
+        {
+            _notifier.RaisePending();
+        }
+    }
+
+    private ConfigSnapshot LoadInitialLocked()
+    {
         lock (_writer)
         {
             if (_holder.Current is { } loaded)
@@ -71,7 +83,7 @@ public sealed class ReloadEngine
             }
 
             var now = _time.GetUtcNow();
-            var snapshot = _compiler.Compile(check.Config!, 1, check.Sha256!, now, _source.Path, previous: null);
+            var snapshot = _compiler.Compile(check.Valid!, 1, check.Sha256!, now, _source.Path, previous: null);
             _holder.Swap(snapshot);
             if (usingDefault)
             {
@@ -82,7 +94,7 @@ public sealed class ReloadEngine
             var outcome = new ReloadOutcome
             {
                 Result = ReloadResult.Applied,
-                Trigger = ReloadTrigger.Startup,
+                ReloadReason = ReloadReason.Startup,
                 At = now,
                 Generation = 1,
                 Sha256 = snapshot.Sha256,
@@ -107,14 +119,27 @@ public sealed class ReloadEngine
     /// One reload attempt. With <paramref name="allowDefer"/>, a file that looks mid-write (missing, empty,
     /// malformed) is not judged yet: the method returns null and the caller retries after the quiet window.
     /// </summary>
-    public ReloadOutcome? Reload(ReloadTrigger trigger, bool allowDefer = false)
+    public ReloadOutcome? Reload(ReloadReason reason, bool allowDefer = false)
     {
-        ArgumentNullException.ThrowIfNull(trigger);
+        ArgumentNullException.ThrowIfNull(reason);
+        try
+        {
+            return ReloadLocked(reason, allowDefer);
+        }
+        finally
+        {
+            // Subscribers run here, after the writer lock is released, so none of them can hold up a swap.
+            _notifier.RaisePending();
+        }
+    }
+
+    private ReloadOutcome? ReloadLocked(ReloadReason reason, bool allowDefer)
+    {
         lock (_writer)
         {
             var current = _holder.Current ?? throw new InvalidOperationException("LoadInitial must succeed before reloads.");
             var started = _time.GetTimestamp();
-            Log.ReloadTriggered(_logger, trigger.ToString());
+            Log.ReloadTriggered(_logger, reason.ToString());
             var check = ConfigCheck.Load(_source, _validator, _options.MaxConfigBytes);
 
             if (check.Sha256 is not null && check.Sha256 == current.Sha256)
@@ -123,7 +148,7 @@ public sealed class ReloadEngine
                 Log.ReloadUnchanged(_logger, _source.Path, ShortHash(current.Sha256), current.Generation);
                 return Finish(new ReloadOutcome
                 {
-                    Result = ReloadResult.Unchanged, Trigger = trigger, At = _time.GetUtcNow(), Generation = current.Generation,
+                    Result = ReloadResult.Unchanged, ReloadReason = reason, At = _time.GetUtcNow(), Generation = current.Generation,
                     Sha256 = check.Sha256, Duration = _time.GetElapsedTime(started),
                 }, current);
             }
@@ -140,36 +165,23 @@ public sealed class ReloadEngine
                     return null;
                 }
 
-                return Reject(trigger, check, current, started);
+                return Reject(reason, check, current, started);
             }
 
-            return Apply(trigger, check, current, started);
+            return Apply(reason, check, current, started);
         }
     }
 
-    private ReloadOutcome Apply(ReloadTrigger trigger, ConfigCheck check, ConfigSnapshot current, long started)
+    private ReloadOutcome Apply(ReloadReason reason, ConfigCheck check, ConfigSnapshot current, long started)
     {
         var now = _time.GetUtcNow();
-        ConfigSnapshot next;
-        try
-        {
-            next = _compiler.Compile(check.Config!, current.Generation + 1, check.Sha256!, now, _source.Path, current);
-        }
-#pragma warning disable CA1031 // A bug in compilation must cost a rejected reload, never the serving config.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log.ReloadFailedUnexpectedly(_logger, ex);
-            var failed = check with { Reason = RejectionReason.Invalid, Errors = [ConfigError.ForFile($"The config could not be compiled: {ex.Message}")] };
-            return Reject(trigger, failed, current, started);
-        }
-
+        var next = _compiler.Compile(check.Valid!, current.Generation + 1, check.Sha256!, now, _source.Path, current);
         var diff = ConfigDiff.Compute(current.Config, next.Config);
         _holder.Swap(next);
         _lastRejectionKey = null;
         var outcome = new ReloadOutcome
         {
-            Result = ReloadResult.Applied, Trigger = trigger, At = now, Generation = next.Generation, Sha256 = next.Sha256,
+            Result = ReloadResult.Applied, ReloadReason = reason, At = now, Generation = next.Generation, Sha256 = next.Sha256,
             Diff = diff, Duration = _time.GetElapsedTime(started),
         };
         Log.ReloadApplied(_logger, next.Generation, ShortHash(next.Sha256), diff.Summary, outcome.Duration.TotalMilliseconds);
@@ -181,26 +193,26 @@ public sealed class ReloadEngine
         return Finish(outcome, next);
     }
 
-    private ReloadOutcome Reject(ReloadTrigger trigger, ConfigCheck check, ConfigSnapshot current, long started)
+    private ReloadOutcome Reject(ReloadReason reason, ConfigCheck check, ConfigSnapshot current, long started)
     {
         var outcome = new ReloadOutcome
         {
-            Result = ReloadResult.Rejected, Trigger = trigger, At = _time.GetUtcNow(), Generation = current.Generation,
+            Result = ReloadResult.Rejected, ReloadReason = reason, At = _time.GetUtcNow(), Generation = current.Generation,
             Sha256 = check.Sha256, Reason = check.Reason, Errors = check.Errors, Duration = _time.GetElapsedTime(started),
         };
 
         // Warn once per distinct condition: the same broken bytes (or the same missing file) seen again by
         // a poll or a duplicate event is not news.
         var key = $"{check.Reason}|{check.Sha256}|{string.Join('|', check.Errors.Select(e => e.Message))}";
-        var reason = ReasonText(check.Reason);
+        var rejection = ReasonText(check.Reason);
         if (key != _lastRejectionKey)
         {
             _lastRejectionKey = key;
-            Log.ReloadRejected(_logger, reason, current.Generation, string.Join(" ", check.Errors.Select(e => e.Format(_source.Path))));
+            Log.ReloadRejected(_logger, rejection, current.Generation, string.Join(" ", check.Errors.Select(e => e.Format(_source.Path))));
         }
         else
         {
-            Log.ReloadRejectedAgain(_logger, reason, current.Generation);
+            Log.ReloadRejectedAgain(_logger, rejection, current.Generation);
         }
 
         return Finish(outcome, current);

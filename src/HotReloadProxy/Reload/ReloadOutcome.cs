@@ -29,7 +29,8 @@ public sealed record ReloadOutcome
 {
     public required ReloadResult Result { get; init; }
 
-    public required ReloadTrigger Trigger { get; init; }
+    /// <summary>Why this attempt ran (a file event, a poll, SIGHUP, POST /reload, a retry...).</summary>
+    public required ReloadReason ReloadReason { get; init; }
 
     public required DateTimeOffset At { get; init; }
 

@@ -19,7 +19,7 @@ public sealed class ReloadScheduler : IDisposable
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly ITimer _timer;
-    private ReloadTrigger? _pending;
+    private ReloadReason? _pending;
     private long _pendingSince;
     private bool _running;
     private bool _disposed;
@@ -38,7 +38,7 @@ public sealed class ReloadScheduler : IDisposable
     public ReloadSchedulerOptions Options => _options;
 
     /// <summary>Something may have changed. Cheap and non-blocking; called from watcher, poller and signal threads.</summary>
-    public void Notify(ReloadTrigger trigger)
+    public void Notify(ReloadReason trigger)
     {
         lock (_gate)
         {
@@ -62,7 +62,7 @@ public sealed class ReloadScheduler : IDisposable
     }
 
     /// <summary>Reloads now, on the caller's thread, and judges the file as it is (no write-in-progress retries).</summary>
-    public ReloadOutcome ReloadNow(ReloadTrigger trigger) => _engine.Reload(trigger, allowDefer: false)!;
+    public ReloadOutcome ReloadNow(ReloadReason trigger) => _engine.Reload(trigger, allowDefer: false)!;
 
     public void Dispose()
     {
@@ -76,7 +76,7 @@ public sealed class ReloadScheduler : IDisposable
 
     private void RunPass()
     {
-        ReloadTrigger trigger;
+        ReloadReason trigger;
         bool allowDefer;
         lock (_gate)
         {
@@ -123,7 +123,7 @@ public sealed class ReloadScheduler : IDisposable
             else if (outcome is null && !failed)
             {
                 _retries++;
-                _pending = trigger with { Kind = ReloadTriggerKind.Retry, Detail = $"{trigger} retry {_retries}", Urgency = ReloadUrgency.Coalesce };
+                _pending = trigger with { Kind = ReloadReasonKind.Retry, Detail = $"{trigger} retry {_retries}", Urgency = ReloadUrgency.Coalesce };
                 _pendingSince = _time.GetTimestamp();
                 Log.ReloadDeferred(_logger, _engine.SourcePath, "missing, empty or malformed", _options.QuietWindow.TotalMilliseconds);
                 Arm(_options.QuietWindow);

@@ -3,7 +3,7 @@ using HotReloadProxy.Forwarding;
 
 namespace HotReloadProxy.Snapshots;
 
-public sealed record CompiledDestination(string Name, string Prefix);
+internal sealed record CompiledDestination(string Name, string Prefix);
 
 /// <summary>A cluster ready to serve: its destinations, the balancer that picks one, and its invoker.</summary>
 public sealed class CompiledCluster
@@ -21,11 +21,11 @@ public sealed class CompiledCluster
 
     public ClusterConfig Config { get; }
 
-    public SharedInvoker Invoker { get; }
+    internal SharedInvoker Invoker { get; }
 
-    public IReadOnlyList<CompiledDestination> Destinations { get; }
+    internal IReadOnlyList<CompiledDestination> Destinations { get; }
 
-    public LoadBalancer Balancer { get; }
+    internal LoadBalancer Balancer { get; }
 
-    public CompiledDestination PickDestination() => Destinations[Balancer.Pick(Destinations.Count)];
+    internal CompiledDestination PickDestination() => Destinations[Balancer.Pick(Destinations.Count)];
 }

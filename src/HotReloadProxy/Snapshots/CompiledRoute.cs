@@ -22,9 +22,9 @@ public sealed class CompiledRoute
 
     public CompiledCluster? Cluster { get; }
 
-    public DirectResponder? Respond { get; }
+    internal DirectResponder? Respond { get; }
 
-    public RouteTransformer Transformer { get; }
+    internal RouteTransformer Transformer { get; }
 
     public ForwarderRequestConfig RequestConfig { get; }
 }

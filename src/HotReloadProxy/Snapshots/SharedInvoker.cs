@@ -5,7 +5,7 @@ namespace HotReloadProxy.Snapshots;
 /// cluster config is unchanged. Each snapshot holds one reference; the invoker is disposed when the last
 /// snapshot using it is released, which is after the last request on that snapshot finished.
 /// </summary>
-public sealed class SharedInvoker
+internal sealed class SharedInvoker
 {
     private int _references = 1;
 

@@ -1,4 +1,5 @@
-using HotReloadProxy.Configuration.Model;
+using System.Globalization;
+using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Forwarding;
 using HotReloadProxy.Routing;
 
@@ -13,9 +14,11 @@ public sealed class SnapshotCompiler(IInvokerFactory invokers, ForwardingOptions
     /// <summary>Used when neither the route nor its cluster sets a timeout (YARP's default activity timeout).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
 
-    public ConfigSnapshot Compile(ProxyConfig config, long generation, string sha256, DateTimeOffset loadedAt, string source, ConfigSnapshot? previous)
+    /// <summary>Compiles what the validator accepted, with the templates and host patterns it already parsed.</summary>
+    public ConfigSnapshot Compile(ValidConfig valid, long generation, string sha256, DateTimeOffset loadedAt, string source, ConfigSnapshot? previous)
     {
-        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(valid);
+        var config = valid.Config;
         var clusters = new Dictionary<string, CompiledCluster>(config.Clusters.Count, StringComparer.Ordinal);
         foreach (var (name, clusterConfig) in config.Clusters)
         {
@@ -25,6 +28,7 @@ public sealed class SnapshotCompiler(IInvokerFactory invokers, ForwardingOptions
             clusters.Add(name, new CompiledCluster(name, clusterConfig, invoker));
         }
 
+        var generationText = generation.ToString(CultureInfo.InvariantCulture);
         var entries = new List<RouteEntry<CompiledRoute>>(config.Routes.Count);
         for (var i = 0; i < config.Routes.Count; i++)
         {
@@ -35,17 +39,18 @@ public sealed class SnapshotCompiler(IInvokerFactory invokers, ForwardingOptions
                 route,
                 cluster,
                 route.Respond is null ? null : new DirectResponder(route.Respond, responseHeaders),
-                new RouteTransformer(route.Transforms, responseHeaders, forwarding),
+                new RouteTransformer(route.Transforms, responseHeaders, forwarding, generationText),
                 route.Timeout ?? cluster?.Config.Timeout ?? DefaultTimeout);
+            var match = valid.Matches[i];
             entries.Add(new RouteEntry<CompiledRoute>(
-                RouteTemplateParser.Parse(route.Match.Path),
-                route.Match.Methods,
-                route.Match.Hosts?.Select(h => HostPattern.TryParse(h, out var pattern) ? pattern! : throw new FormatException(h)).ToList(),
+                match.Template,
+                match.Methods,
+                match.Hosts,
                 route.Order,
                 i,
                 compiled));
         }
 
-        return new ConfigSnapshot(generation, sha256, loadedAt, source, config, new RouteTable<CompiledRoute>(entries), clusters);
+        return new ConfigSnapshot(generation, generationText, sha256, loadedAt, source, config, new RouteTable<CompiledRoute>(entries), clusters);
     }
 }

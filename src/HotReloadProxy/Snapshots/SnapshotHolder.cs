@@ -8,9 +8,17 @@ public sealed class SnapshotHolder
 {
     private ConfigSnapshot? _current;
 
+    // Replaced snapshots that still had leases when last looked at. Written only by the single writer (Swap);
+    // read by /status and metrics without a lock, as an immutable array.
+    private ConfigSnapshot[] _retired = [];
+
     public ConfigSnapshot? Current => Volatile.Read(ref _current);
 
-    public bool TryAcquire(out SnapshotLease lease)
+    /// <summary>
+    /// Leases the current snapshot. A failed attempt means a swap retired the snapshot between the read and
+    /// the lease, so the loop makes progress with every writer that finishes; it cannot spin on one snapshot.
+    /// </summary>
+    internal bool TryAcquire(out SnapshotLease lease)
     {
         while (Volatile.Read(ref _current) is { } snapshot)
         {
@@ -25,12 +33,53 @@ public sealed class SnapshotHolder
         return false;
     }
 
-    /// <summary>Publishes <paramref name="next"/> and gives up the holder's lease on the one it replaces.</summary>
+    /// <summary>Requests still running on generations older than the current one. Cheap: no lock, no allocation.</summary>
+    internal OlderGenerationLeases OlderGenerationLeases()
+    {
+        var generations = 0;
+        var requests = 0;
+        foreach (var snapshot in Volatile.Read(ref _retired))
+        {
+            var active = snapshot.IsReleased ? 0 : snapshot.ActiveLeases;
+            if (active > 0)
+            {
+                generations++;
+                requests += active;
+            }
+        }
+
+        return new OlderGenerationLeases(generations, requests);
+    }
+
+    /// <summary>Publishes <paramref name="next"/>, then retires the one it replaces.</summary>
     internal ConfigSnapshot? Swap(ConfigSnapshot next)
     {
         ArgumentNullException.ThrowIfNull(next);
         var previous = Interlocked.Exchange(ref _current, next);
-        previous?.Release();
+        previous?.Retire();
+        TrackRetired(previous);
         return previous;
     }
+
+    private void TrackRetired(ConfigSnapshot? previous)
+    {
+        var kept = new List<ConfigSnapshot>();
+        foreach (var snapshot in _retired)
+        {
+            if (!snapshot.IsReleased)
+            {
+                kept.Add(snapshot);
+            }
+        }
+
+        if (previous is not null && !previous.IsReleased)
+        {
+            kept.Add(previous);
+        }
+
+        Volatile.Write(ref _retired, kept.ToArray());
+    }
 }
+
+/// <summary>How many older generations still serve requests, and how many requests that is.</summary>
+internal readonly record struct OlderGenerationLeases(int Generations, int Requests);

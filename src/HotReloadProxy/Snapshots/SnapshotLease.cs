@@ -1,7 +1,11 @@
 namespace HotReloadProxy.Snapshots;
 
-/// <summary>A request's hold on the snapshot it started with; disposing it lets the snapshot retire.</summary>
-public readonly struct SnapshotLease : IDisposable
+/// <summary>
+/// A request's hold on the snapshot it started with; disposing it lets a replaced snapshot retire. Dispose
+/// it once. Releasing it again (a disposed copy, say) cannot release the serving snapshot nor drive any
+/// count below zero: see <see cref="ConfigSnapshot"/>.
+/// </summary>
+internal readonly struct SnapshotLease : IDisposable
 {
     internal SnapshotLease(ConfigSnapshot snapshot) => Snapshot = snapshot;
 

@@ -33,7 +33,7 @@ public static class ConfigSources
     }
 
     /// <summary>Starts what tells the scheduler the source changed, when the source has its own; null for a single file.</summary>
-    public static IDisposable? StartTrigger(IConfigFileSource source, ProxyOptions options, Action<ReloadTrigger> notify, ILoggerFactory loggers)
+    public static IDisposable? StartTrigger(IConfigFileSource source, ProxyOptions options, Action<ReloadReason> notify, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);

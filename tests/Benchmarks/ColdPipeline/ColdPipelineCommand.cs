@@ -33,7 +33,7 @@ internal static class ColdPipelineCommand
         var validator = new ConfigValidator();
         var compiler = CompilerFixture.Create();
         var bytes = ConfigJsonWriter.ToUtf8(SyntheticRoutes.Create(routes, CompilerFixture.Upstream));
-        var snapshot = compiler.Compile(SyntheticRoutes.Create(routes, CompilerFixture.Upstream), 1, "initial", DateTimeOffset.UnixEpoch, "cold", previous: null);
+        var snapshot = compiler.Compile(CompilerFixture.Validate(SyntheticRoutes.Create(routes, CompilerFixture.Upstream)), 1, "initial", DateTimeOffset.UnixEpoch, "cold", previous: null);
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"### Cold pipeline, {routes:N0} routes, {runs} runs in one fresh process").AppendLine();
         text.AppendLine(ResultsFile.Environment() + $"; {Settings()}").AppendLine();
@@ -47,12 +47,12 @@ internal static class ColdPipelineCommand
             var start = Stopwatch.GetTimestamp();
             var check = ConfigCheck.Run(new ConfigFileRead.Content(bytes), validator, ReloadEngineOptions.DefaultMaxConfigBytes);
             var afterCheck = Stopwatch.GetTimestamp();
-            var next = compiler.Compile(check.Config!, run + 1, check.Sha256!, DateTimeOffset.UnixEpoch, "cold", snapshot);
+            var next = compiler.Compile(check.Valid!, run + 1, check.Sha256!, DateTimeOffset.UnixEpoch, "cold", snapshot);
             var afterCompile = Stopwatch.GetTimestamp();
             var diff = ConfigDiff.Compute(snapshot.Config, next.Config);
             var end = Stopwatch.GetTimestamp();
             var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-            snapshot.Release();
+            snapshot.Retire();
             snapshot = next;
             GC.KeepAlive(diff);
             var total = Stopwatch.GetElapsedTime(start, end).TotalMilliseconds;

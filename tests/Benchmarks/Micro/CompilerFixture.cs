@@ -1,3 +1,6 @@
+using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Configuration.Parsing;
+using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Forwarding;
 using HotReloadProxy.Snapshots;
 
@@ -10,4 +13,11 @@ internal static class CompilerFixture
     public static readonly Uri Upstream = new("http://127.0.0.1:9");
 
     public static SnapshotCompiler Create() => new(new SocketsInvokerFactory(), new ForwardingOptions());
+
+    /// <summary>The compiler takes only what the validator accepted (with the templates and hosts it parsed).</summary>
+    public static ValidConfig Validate(ProxyConfig config)
+    {
+        var validation = new ConfigValidator().Validate(config, SourceMap.Empty);
+        return validation.Valid ?? throw new InvalidOperationException("The benchmark config is invalid: " + string.Join("; ", validation.Errors.Select(e => e.Message)));
+    }
 }

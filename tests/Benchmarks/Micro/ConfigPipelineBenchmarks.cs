@@ -23,6 +23,7 @@ public class ConfigPipelineBenchmarks
     private byte[] _bytes = null!;
     private ParsedConfig _parsed = null!;
     private ConfigSnapshot _previous = null!;
+    private ValidConfig _valid = null!;
     private long _generation = 1;
 
     [Params(10, 100, 1_000, 10_000)]
@@ -34,20 +35,21 @@ public class ConfigPipelineBenchmarks
         _compiler = CompilerFixture.Create();
         _bytes = ConfigJsonWriter.ToUtf8(SyntheticRoutes.Create(Routes, CompilerFixture.Upstream));
         _parsed = ConfigParser.Parse(_bytes);
-        if (!_parsed.Succeeded || _validator.Validate(_parsed.Config, _parsed.Positions).Count > 0)
+        _valid = _parsed.Succeeded ? _validator.Validate(_parsed.Config, _parsed.Positions).Valid! : null!;
+        if (_valid is null)
         {
             throw new InvalidOperationException("The synthetic config must be valid.");
         }
 
         // A reload compiles against the serving snapshot: unchanged clusters keep its invokers.
-        _previous = _compiler.Compile(_parsed.Config, _generation, "setup", DateTimeOffset.UnixEpoch, "bench", previous: null);
+        _previous = _compiler.Compile(_valid, _generation, "setup", DateTimeOffset.UnixEpoch, "bench", previous: null);
     }
 
     [Benchmark(Baseline = true, Description = "hash+parse+validate+compile")]
     public ConfigSnapshot ParseValidateCompile()
     {
         var check = ConfigCheck.Run(new ConfigFileRead.Content(_bytes), _validator, ReloadEngineOptions.DefaultMaxConfigBytes);
-        return CompileAndRetire(check.Config!);
+        return CompileAndRetire(check.Valid!);
     }
 
     [Benchmark(Description = "sha256")]
@@ -57,17 +59,17 @@ public class ConfigPipelineBenchmarks
     public ParsedConfig Parse() => ConfigParser.Parse(_bytes);
 
     [Benchmark(Description = "validate")]
-    public int Validate() => _validator.Validate(_parsed.Config, _parsed.Positions).Count;
+    public int Validate() => _validator.Validate(_parsed.Config, _parsed.Positions).Errors.Count;
 
     [Benchmark(Description = "compile")]
-    public ConfigSnapshot Compile() => CompileAndRetire(_parsed.Config);
+    public ConfigSnapshot Compile() => CompileAndRetire(_valid);
 
-    private ConfigSnapshot CompileAndRetire(ProxyConfig config)
+    private ConfigSnapshot CompileAndRetire(ValidConfig config)
     {
         var next = _compiler.Compile(config, ++_generation, "bench", DateTimeOffset.UnixEpoch, "bench", _previous);
 
         // Give back the invoker references the new snapshot took, as retiring it after a swap would.
-        next.Release();
+        next.Retire();
         return next;
     }
 }

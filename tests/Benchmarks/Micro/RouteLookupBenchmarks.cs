@@ -24,7 +24,7 @@ public class RouteLookupBenchmarks
     public void Setup()
     {
         var config = SyntheticRoutes.Create(Routes, CompilerFixture.Upstream);
-        _table = CompilerFixture.Create().Compile(config, 1, "bench", DateTimeOffset.UnixEpoch, "bench", previous: null).Routes;
+        _table = CompilerFixture.Create().Compile(CompilerFixture.Validate(config), 1, "bench", DateTimeOffset.UnixEpoch, "bench", previous: null).Routes;
         _hits = Enumerable.Range(0, PathsPerInvocation).Select(i => SyntheticRoutes.PathFor(i * Routes / PathsPerInvocation)).ToArray();
         _misses = Enumerable.Range(0, PathsPerInvocation).Select(SyntheticRoutes.MissPath).ToArray();
         if (_hits.Any(p => _table.Match("GET", "localhost", 80, p) is null) || _misses.Any(p => _table.Match("GET", "localhost", 80, p) is not null))

@@ -50,7 +50,7 @@ internal sealed class HotReloadTarget : IReloadTarget
     public LatencySummary? EngineDurations()
     {
         var histogram = LatencySummary.NewHistogram();
-        foreach (var outcome in _proxy.Events.Outcomes.Where(o => o.Result == ReloadResult.Applied && o.Trigger.Kind != ReloadTriggerKind.Startup))
+        foreach (var outcome in _proxy.Events.Outcomes.Where(o => o.Result == ReloadResult.Applied && o.ReloadReason.Kind != ReloadReasonKind.Startup))
         {
             histogram.RecordValue((long)outcome.Duration.TotalMicroseconds);
         }

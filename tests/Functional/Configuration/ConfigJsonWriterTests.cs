@@ -88,7 +88,7 @@ public sealed class ConfigJsonWriterTests
 
         Assert.True(parsed.Succeeded, string.Join(" | ", parsed.Errors.Select(e => e.Format("f"))));
         Assert.Equal(original, parsed.Config);
-        Assert.Empty(new ConfigValidator().Validate(parsed.Config, parsed.Positions));
+        Assert.Empty(new ConfigValidator().Validate(parsed.Config, parsed.Positions).Errors);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class ConfigRoundTripFromTextTests
             "{\"routes\": [{\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"cluster\": \"c\", \"timeout\": \"" + timeout + "\"}]," +
             " \"clusters\": {\"c\": {\"timeout\": \"" + timeout + "\", \"destinations\": {\"d\": {\"address\": \"http://a\"}}}}}");
         Assert.True(parsed.Succeeded);
-        Assert.Empty(new HotReloadProxy.Configuration.Validation.ConfigValidator().Validate(parsed.Config, parsed.Positions));
+        Assert.Empty(new HotReloadProxy.Configuration.Validation.ConfigValidator().Validate(parsed.Config, parsed.Positions).Errors);
 
         var again = ConfigParser.Parse(ConfigJsonWriter.ToUtf8(parsed.Config));
 

@@ -15,7 +15,7 @@ internal static class ConfigText
     {
         var parsed = Parse(json);
         Assert.True(parsed.Succeeded, "parse errors: " + string.Join(" | ", parsed.Errors.Select(e => e.Format("f"))));
-        return new ConfigValidator(limits).Validate(parsed.Config, parsed.Positions);
+        return new ConfigValidator(limits).Validate(parsed.Config, parsed.Positions).Errors;
     }
 
     /// <summary>The only error, with a readable failure when there are none or several.</summary>

@@ -32,14 +32,14 @@ public sealed class ScriptedSequenceTests
         var logStart = proxy.Logs.GetSnapshot().Count;
 
         File.WriteAllText(path, TestConfigs.Versioned("v2").ToJson());          // good
-        var good = scheduler.ReloadNow(ReloadTrigger.Manual);
+        var good = scheduler.ReloadNow(ReloadReason.Manual);
         File.WriteAllText(path, TestConfigs.TruncatedJson("v3"));               // broken
-        var broken = scheduler.ReloadNow(ReloadTrigger.Manual);
+        var broken = scheduler.ReloadNow(ReloadReason.Manual);
         File.Delete(path);                                                      // deleted
-        var deleted = scheduler.ReloadNow(ReloadTrigger.Manual);
+        var deleted = scheduler.ReloadNow(ReloadReason.Manual);
         File.WriteAllText(path, TestConfigs.Versioned("v4").ToJson());          // recreated
-        var recreated = scheduler.ReloadNow(ReloadTrigger.Manual);
-        var unchanged = scheduler.ReloadNow(ReloadTrigger.Manual);              // unchanged
+        var recreated = scheduler.ReloadNow(ReloadReason.Manual);
+        var unchanged = scheduler.ReloadNow(ReloadReason.Manual);              // unchanged
 
         Assert.Equal(
             [(ReloadResult.Applied, 2L), (ReloadResult.Rejected, 2L), (ReloadResult.Rejected, 2L), (ReloadResult.Applied, 3L), (ReloadResult.Unchanged, 3L)],
@@ -98,7 +98,7 @@ public sealed class ScriptedSequenceTests
             },
         };
         File.WriteAllText(path, TestConfigs.Versioned("v2", [route]).ToJson());
-        Assert.Equal(ReloadResult.Applied, proxy.Services.GetRequiredService<ReloadScheduler>().ReloadNow(ReloadTrigger.Manual).Result);
+        Assert.Equal(ReloadResult.Applied, proxy.Services.GetRequiredService<ReloadScheduler>().ReloadNow(ReloadReason.Manual).Result);
 
         var messages = proxy.Logs.GetSnapshot().Select(r => r.Message).ToList();
         var detail = Assert.Single(messages, m => m.Contains("Route secured added", StringComparison.Ordinal));

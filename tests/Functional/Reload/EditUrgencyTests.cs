@@ -21,7 +21,7 @@ public sealed class EditUrgencyTests
 
         var applied = await scenario.EditAndWaitAsync(new FileEdit.AtomicReplace(V2), (events, mark) => events.WaitForAppliedAsync(mark));
 
-        Assert.Equal(ReloadUrgency.Immediate, applied.Trigger.Urgency);
+        Assert.Equal(ReloadUrgency.Immediate, applied.ReloadReason.Urgency);
         await scenario.Proxy.CreateClient().AssertServesVersionAsync("v2");
     }
 
@@ -33,7 +33,7 @@ public sealed class EditUrgencyTests
 
         var applied = await scenario.EditAndWaitAsync(new FileEdit.ConfigMapSwap(V2), (events, mark) => events.WaitForAppliedAsync(mark));
 
-        Assert.Equal(ReloadUrgency.Immediate, applied.Trigger.Urgency);
+        Assert.Equal(ReloadUrgency.Immediate, applied.ReloadReason.Urgency);
         await scenario.Proxy.CreateClient().AssertServesVersionAsync("v2");
     }
 
@@ -45,7 +45,7 @@ public sealed class EditUrgencyTests
 
         var applied = await scenario.EditAndWaitAsync(new FileEdit.InPlaceRewrite(V2, Chunks: 3, GapMilliseconds: 2), (events, mark) => events.WaitForAppliedAsync(mark));
 
-        Assert.Equal(ReloadUrgency.Coalesce, applied.Trigger.Urgency);
+        Assert.Equal(ReloadUrgency.Coalesce, applied.ReloadReason.Urgency);
         await scenario.Proxy.CreateClient().AssertServesVersionAsync("v2");
     }
 }

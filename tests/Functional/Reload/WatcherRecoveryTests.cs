@@ -24,7 +24,7 @@ public sealed class WatcherRecoveryTests
 
         var mark = proxy.Events.Mark();
         watcher.SimulateError(new InternalBufferOverflowException("Too many changes at once in directory."));
-        var reread = await proxy.Events.WaitForAsync(o => o.Trigger.Kind == ReloadTriggerKind.WatcherRecovery, "a re-read after the watcher error", mark);
+        var reread = await proxy.Events.WaitForAsync(o => o.ReloadReason.Kind == ReloadReasonKind.WatcherRecovery, "a re-read after the watcher error", mark);
 
         Assert.Equal(ReloadResult.Unchanged, reread.Result);
         Assert.Equal(armed + 1, watcher.ArmCount);

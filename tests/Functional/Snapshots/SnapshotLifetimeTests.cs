@@ -29,7 +29,7 @@ public sealed class SnapshotLifetimeTests
         var oldInvoker = inFlight.Snapshot.Clusters["backend"].Invoker;
 
         File.WriteAllText(path, WithBackend("v2", port: 5002).ToJson());
-        Assert.Equal(ReloadResult.Applied, scheduler.ReloadNow(ReloadTrigger.Manual).Result);
+        Assert.Equal(ReloadResult.Applied, scheduler.ReloadNow(ReloadReason.Manual).Result);
 
         Assert.Equal(2, holder.Current!.Generation);
         Assert.False(oldInvoker.IsDisposed, "the invoker was disposed under a request still using it");
@@ -57,7 +57,7 @@ public sealed class SnapshotLifetimeTests
         var before = holder.Current!.Clusters["backend"].Invoker;
 
         File.WriteAllText(path, WithBackend("v2", port: 5001).ToJson());
-        Assert.Equal(ReloadResult.Applied, proxy.Services.GetRequiredService<ReloadScheduler>().ReloadNow(ReloadTrigger.Manual).Result);
+        Assert.Equal(ReloadResult.Applied, proxy.Services.GetRequiredService<ReloadScheduler>().ReloadNow(ReloadReason.Manual).Result);
 
         Assert.Same(before, holder.Current!.Clusters["backend"].Invoker);
         Assert.False(before.IsDisposed);
@@ -98,7 +98,7 @@ public sealed class SnapshotLifetimeTests
         {
             replaced.Add(new WeakReference<ConfigSnapshot>(holder.Current!));
             File.WriteAllText(path, WithBackend($"v{i}", port: 10_000 + i).ToJson());
-            var outcome = scheduler.ReloadNow(ReloadTrigger.Manual);
+            var outcome = scheduler.ReloadNow(ReloadReason.Manual);
             Assert.Equal(ReloadResult.Applied, outcome.Result);
         }
 

@@ -21,7 +21,7 @@ public sealed class EdgeConfigProperties
             using var rig = new EngineRig(ConfigFaker.Valid(seed == 0 ? 1 : seed - 1));
             rig.File.Write(ConfigJsonWriter.ToUtf8(config));
 
-            var outcome = rig.Scheduler.ReloadNow(ReloadTrigger.Manual);
+            var outcome = rig.Scheduler.ReloadNow(ReloadReason.Manual);
 
             Assert.True(outcome.Result != ReloadResult.Rejected, $"edge config #{seed} rejected: {string.Join(" | ", outcome.Errors.Select(e => e.Format("edge")))}");
             Assert.Equal(config, rig.Current.Config);

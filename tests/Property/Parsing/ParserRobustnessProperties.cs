@@ -39,7 +39,7 @@ public sealed class ParserRobustnessProperties
             using var rig = new EngineRig(ConfigFaker.Valid(damaged.Seed));
             var before = rig.Current;
             rig.File.Write(bytes);
-            var outcome = rig.Scheduler.ReloadNow(ReloadTrigger.Manual);
+            var outcome = rig.Scheduler.ReloadNow(ReloadReason.Manual);
 
             AssertPositioned(bytes, outcome.Errors);
             switch (outcome.Result)

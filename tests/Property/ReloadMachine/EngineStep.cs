@@ -82,7 +82,7 @@ public abstract record EngineStep
     /// <summary>POST /reload or SIGHUP: judged at once, no write-in-progress retries.</summary>
     public sealed record ReloadNow : EngineStep
     {
-        public override void RunOn(EngineRig rig) => rig.Scheduler.ReloadNow(ReloadTrigger.Manual);
+        public override void RunOn(EngineRig rig) => rig.Scheduler.ReloadNow(ReloadReason.Manual);
 
         public override string ToString() => "reload-now";
     }

@@ -19,14 +19,17 @@ public static class ConfigParser
     public static ParsedConfig Parse(byte[] utf8)
     {
         ArgumentNullException.ThrowIfNull(utf8);
-        var lines = new LineIndex(utf8);
-        var content = utf8.AsSpan();
-        if (content.StartsWith("\uFEFF"u8))
+        // The one place the byte order mark is dropped. Editors neither show nor count it, so positions are
+        // computed over what follows it: the first character after it is line 1, column 1.
+        ReadOnlyMemory<byte> content = utf8;
+        if (content.Span.StartsWith("\uFEFF"u8))
         {
             content = content[3..];
         }
 
-        if (content.Trim(" \t\r\n"u8).IsEmpty)
+        var lines = new LineIndex(content);
+
+        if (content.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             return new ParsedConfig(new ProxyConfig(), SourceMap.Empty,
                 [ConfigError.ForFile("The config file is empty. Write a config object such as {\"routes\": [], \"clusters\": {}}.")])
@@ -35,7 +38,7 @@ public static class ConfigParser
             };
         }
 
-        var tree = JsonTreeReader.Read(utf8, lines, out var syntaxError);
+        var tree = JsonTreeReader.Read(content.Span, lines, out var syntaxError);
         if (syntaxError is not null)
         {
             return new ParsedConfig(new ProxyConfig(), SourceMap.Empty, [syntaxError]) { IsSyntaxError = true };

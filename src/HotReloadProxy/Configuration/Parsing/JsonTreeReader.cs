@@ -15,17 +15,11 @@ internal static class JsonTreeReader
         MaxDepth = MaxDepth,
     };
 
-    public static JsonValue Read(byte[] utf8, LineIndex lines, out ConfigError? syntaxError)
+    /// <summary>Reads <paramref name="json"/> (without a byte order mark); offsets into it are what <paramref name="lines"/> maps.</summary>
+    public static JsonValue Read(ReadOnlySpan<byte> json, LineIndex lines, out ConfigError? syntaxError)
     {
         syntaxError = null;
-        var span = utf8.AsSpan();
-        if (span.StartsWith("\uFEFF"u8))
-        {
-            span = span[3..];
-        }
-
-        var bomLength = utf8.Length - span.Length;
-        var reader = new Utf8JsonReader(span, Options);
+        var reader = new Utf8JsonReader(json, Options);
         try
         {
             if (!reader.Read())
@@ -34,42 +28,42 @@ internal static class JsonTreeReader
                 return new JsonNullValue(0);
             }
 
-            var value = ReadValue(ref reader, bomLength);
+            var value = ReadValue(ref reader);
             if (reader.Read())
             {
-                syntaxError = new ConfigError("$", lines.At(bomLength + reader.TokenStartIndex), "Unexpected content after the end of the config object; remove it.");
+                syntaxError = new ConfigError("$", lines.At(reader.TokenStartIndex), "Unexpected content after the end of the config object; remove it.");
             }
 
             return value;
         }
         catch (JsonException ex)
         {
-            var position = lines.AtLineByte(ex.LineNumber ?? 0, (ex.BytePositionInLine ?? 0) + (ex.LineNumber is 0 or null ? bomLength : 0));
+            var position = lines.AtLineByte(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
             syntaxError = new ConfigError("$", position, $"JSON syntax error: {Describe(ex)} Fix the JSON at this position.");
             return new JsonNullValue(0);
         }
         catch (InvalidOperationException ex)
         {
             // Raised for strings that are not valid UTF-8.
-            var position = lines.At(bomLength + reader.TokenStartIndex);
+            var position = lines.At(reader.TokenStartIndex);
             syntaxError = new ConfigError("$", position, $"Invalid text: {ex.Message} Save the file as UTF-8.");
             return new JsonNullValue(0);
         }
     }
 
-    private static JsonValue ReadValue(ref Utf8JsonReader reader, int bomLength)
+    private static JsonValue ReadValue(ref Utf8JsonReader reader)
     {
-        var offset = bomLength + (int)reader.TokenStartIndex;
+        var offset = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
                 var properties = new List<JsonPropertyValue>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var nameOffset = bomLength + (int)reader.TokenStartIndex;
+                    var nameOffset = (int)reader.TokenStartIndex;
                     var name = NameTable.Read(ref reader);
                     reader.Read();
-                    properties.Add(new JsonPropertyValue(name, nameOffset, ReadValue(ref reader, bomLength)));
+                    properties.Add(new JsonPropertyValue(name, nameOffset, ReadValue(ref reader)));
                 }
 
                 return new JsonObjectValue(offset, properties);
@@ -77,7 +71,7 @@ internal static class JsonTreeReader
                 var items = new List<JsonValue>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, bomLength));
+                    items.Add(ReadValue(ref reader));
                 }
 
                 return new JsonArrayValue(offset, items);

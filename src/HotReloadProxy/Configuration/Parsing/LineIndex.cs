@@ -9,22 +9,21 @@ namespace HotReloadProxy.Configuration.Parsing;
 /// </summary>
 internal sealed class LineIndex
 {
-    private readonly byte[] _utf8;
+    private readonly ReadOnlyMemory<byte> _utf8;
     private readonly List<int> _lineStarts = [0];
-    private readonly bool _hasBom;
     private readonly bool _isAscii;
     private int _cursorLine = -1;
     private int _cursorOffset;
     private int _cursorChars;
 
-    public LineIndex(byte[] utf8)
+    public LineIndex(ReadOnlyMemory<byte> utf8)
     {
         _utf8 = utf8;
-        _hasBom = utf8.AsSpan().StartsWith("\uFEFF"u8);
-        _isAscii = System.Text.Ascii.IsValid(utf8);
-        for (var i = 0; i < utf8.Length; i++)
+        var bytes = utf8.Span;
+        _isAscii = System.Text.Ascii.IsValid(bytes);
+        for (var i = 0; i < bytes.Length; i++)
         {
-            if (utf8[i] == (byte)'\n')
+            if (bytes[i] == (byte)'\n')
             {
                 _lineStarts.Add(i + 1);
             }
@@ -45,17 +44,10 @@ internal sealed class LineIndex
             ? _cursorChars + CharCount(_cursorOffset, offset)
             : CharCount(lineStart, offset);
         (_cursorLine, _cursorOffset, _cursorChars) = (line, offset, chars);
-        var column = chars + 1;
-        if (line == 0 && _hasBom && offset >= 3)
-        {
-            // Editors neither show nor count a UTF-8 byte order mark: the character after it is column 1.
-            column--;
-        }
-
-        return new SourcePosition(line + 1, column);
+        return new SourcePosition(line + 1, chars + 1);
     }
 
-    private int CharCount(int from, int to) => _isAscii ? to - from : Encoding.UTF8.GetCharCount(_utf8, from, to - from);
+    private int CharCount(int from, int to) => _isAscii ? to - from : Encoding.UTF8.GetCharCount(_utf8.Span[from..to]);
 
     /// <summary>Converts the reader's (0-based line, byte-in-line) pair into a character column.</summary>
     public SourcePosition AtLineByte(long zeroBasedLine, long bytePositionInLine)

@@ -3,29 +3,26 @@ using HotReloadProxy.Configuration.Parsing;
 
 namespace HotReloadProxy.Configuration.Validation;
 
-internal sealed class ClusterDestinationsRule : IConfigRule
+internal sealed class ClusterDestinationsRule : IClusterRule
 {
-    public void Check(ProxyConfig config, ValidationReport report)
+    public void Check(string name, ClusterConfig cluster, ValidationReport report)
     {
-        foreach (var (name, cluster) in config.Clusters)
+        if (cluster.Destinations.Count == 0)
         {
-            if (cluster.Destinations.Count == 0)
-            {
-                report.Error(JsonPaths.Property(JsonPaths.Cluster(name), "destinations"),
-                    $"Cluster '{name}' has no destinations; add at least one, such as \"d1\": {{\"address\": \"http://127.0.0.1:5001\"}}.");
-            }
+            report.Error(JsonPaths.Property(JsonPaths.Cluster(name), "destinations"),
+                $"Cluster '{name}' has no destinations; add at least one, such as \"d1\": {{\"address\": \"http://127.0.0.1:5001\"}}.");
+        }
 
-            foreach (var (destination, destinationConfig) in cluster.Destinations)
+        foreach (var (destination, destinationConfig) in cluster.Destinations)
+        {
+            var path = JsonPaths.Property(JsonPaths.Destination(name, destination), "address");
+            if (string.IsNullOrEmpty(destinationConfig.Address))
             {
-                var path = JsonPaths.Property(JsonPaths.Destination(name, destination), "address");
-                if (string.IsNullOrEmpty(destinationConfig.Address))
-                {
-                    report.Error(path, $"Destination '{destination}' of cluster '{name}' has no address; add \"address\": \"http://host:port\".");
-                }
-                else if (!IsAbsoluteHttpUrl(destinationConfig.Address))
-                {
-                    report.Error(path, $"Address '{destinationConfig.Address}' of destination '{destination}' is not an absolute http or https URL; write it like \"http://127.0.0.1:5001\".");
-                }
+                report.Error(path, $"Destination '{destination}' of cluster '{name}' has no address; add \"address\": \"http://host:port\".");
+            }
+            else if (!IsAbsoluteHttpUrl(destinationConfig.Address))
+            {
+                report.Error(path, $"Address '{destinationConfig.Address}' of destination '{destination}' is not an absolute http or https URL; write it like \"http://127.0.0.1:5001\".");
             }
         }
     }

@@ -3,43 +3,93 @@ using HotReloadProxy.Configuration.Parsing;
 
 namespace HotReloadProxy.Configuration.Validation;
 
-/// <summary>Runs every rule over the whole config and reports every error with its position.</summary>
+/// <summary>
+/// Runs every rule over each route and each cluster and reports every error with its position. The
+/// validator owns the loops and the error path (as YARP's validators do); rules see one route or one
+/// cluster. What must look across routes (counts, unique ids) is checked here, once.
+/// </summary>
 public sealed class ConfigValidator
 {
-    private readonly IReadOnlyList<IConfigRule> _rules;
+    private readonly ConfigLimits _limits;
+    private readonly IReadOnlyList<IRouteRule> _routeRules;
+    private readonly IReadOnlyList<IClusterRule> _clusterRules;
 
     public ConfigValidator(ConfigLimits? limits = null)
     {
-        var bounds = limits ?? ConfigLimits.Default;
-        _rules =
+        _limits = limits ?? ConfigLimits.Default;
+        var sizes = new SizeLimitsRule(_limits);
+        var timeouts = new TimeoutRule();
+        _routeRules =
         [
-            new SizeLimitsRule(bounds),
+            sizes,
             new RouteIdRule(),
             new RouteTargetRule(),
             new PathTemplateRule(),
-            new MethodsRule(),
-            new HostsRule(),
+            new MatchListsRule(),
             new DirectResponseRule(),
             new TransformsRule(),
-            new TimeoutRule(),
-            new ClusterDestinationsRule(),
+            timeouts,
         ];
+        _clusterRules = [sizes, timeouts, new ClusterDestinationsRule()];
     }
 
-    public IReadOnlyList<ConfigError> Validate(ProxyConfig config, SourceMap positions)
+    public ConfigValidation Validate(ProxyConfig config, SourceMap positions)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(positions);
         var report = new ValidationReport();
-        foreach (var rule in _rules)
+        CheckCounts(config, report);
+
+        var scopes = new RouteScope[config.Routes.Count];
+        var firstIndexById = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < scopes.Length; i++)
         {
-            rule.Check(config, report);
+            var scope = scopes[i] = new RouteScope(config, i);
+            foreach (var rule in _routeRules)
+            {
+                rule.Check(scope, report);
+            }
+
+            if (!string.IsNullOrWhiteSpace(scope.Route.Id) && !firstIndexById.TryAdd(scope.Route.Id, i))
+            {
+                report.Error(JsonPaths.Property(scope.Path, "id"),
+                    $"Route id '{scope.Route.Id}' is used twice (first by {JsonPaths.Route(firstIndexById[scope.Route.Id])}); route ids must be unique.");
+            }
         }
 
-        return report.Errors
+        foreach (var (name, cluster) in config.Clusters)
+        {
+            foreach (var rule in _clusterRules)
+            {
+                rule.Check(name, cluster, report);
+            }
+        }
+
+        if (report.Errors.Count == 0)
+        {
+            // Every route's template parsed (the path rule reports any that does not), so each scope has one.
+            var matches = scopes.Select(s => new ParsedMatch(s.Template!, s.Methods, s.Hosts)).ToArray();
+            return new ConfigValidation([], new ValidConfig(config, matches));
+        }
+
+        var errors = report.Errors
             .Select(error => new ConfigError(error.Path, positions.Locate(error.Path), error.Message))
             .OrderBy(error => error.Position.Line)
             .ThenBy(error => error.Position.Column)
             .ToList();
+        return new ConfigValidation(errors, Valid: null);
+    }
+
+    private void CheckCounts(ProxyConfig config, ValidationReport report)
+    {
+        if (config.Routes.Count > _limits.MaxRoutes)
+        {
+            report.Error("routes", $"There are {config.Routes.Count} routes; the limit is {_limits.MaxRoutes}. Split the config or merge routes with templates.");
+        }
+
+        if (config.Clusters.Count > _limits.MaxClusters)
+        {
+            report.Error("clusters", $"There are {config.Clusters.Count} clusters; the limit is {_limits.MaxClusters}.");
+        }
     }
 }

@@ -1,27 +1,27 @@
-using HotReloadProxy.Configuration.Model;
-using HotReloadProxy.Configuration.Parsing;
 using HotReloadProxy.Routing;
 
 namespace HotReloadProxy.Configuration.Validation;
 
-internal sealed class PathTemplateRule : IConfigRule
+/// <summary>Parses the route's path template; the parsed template is what the compiler puts in the route table.</summary>
+internal sealed class PathTemplateRule : IRouteRule
 {
-    public void Check(ProxyConfig config, ValidationReport report)
+    public void Check(RouteScope route, ValidationReport report)
     {
-        for (var i = 0; i < config.Routes.Count; i++)
+        var path = route.MatchPath("path");
+        var text = route.Route.Match.Path;
+        if (string.IsNullOrEmpty(text))
         {
-            var route = config.Routes[i];
-            var path = JsonPaths.Property(JsonPaths.Property(JsonPaths.Route(i), "match"), "path");
-            if (string.IsNullOrEmpty(route.Match.Path))
-            {
-                report.Error(path, $"{RouteNames.Describe(route, i)} has no \"match\": {{\"path\": ...}}; add a path template such as \"/api/{{**rest}}\".");
-                continue;
-            }
+            report.Error(path, $"{route.Name} has no \"match\": {{\"path\": ...}}; add a path template such as \"/api/{{**rest}}\".");
+            return;
+        }
 
-            if (!RouteTemplateParser.TryParse(route.Match.Path, out _, out var error))
-            {
-                report.Error(path, error!);
-            }
+        if (RouteTemplateParser.TryParse(text, out var template, out var error))
+        {
+            route.Template = template;
+        }
+        else
+        {
+            report.Error(path, error!);
         }
     }
 }

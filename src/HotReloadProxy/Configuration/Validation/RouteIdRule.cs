@@ -1,27 +1,15 @@
-using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Configuration.Parsing;
 
 namespace HotReloadProxy.Configuration.Validation;
 
-internal sealed class RouteIdRule : IConfigRule
+/// <summary>Every route has an id; that ids are unique is a property of all routes, checked by the validator.</summary>
+internal sealed class RouteIdRule : IRouteRule
 {
-    public void Check(ProxyConfig config, ValidationReport report)
+    public void Check(RouteScope route, ValidationReport report)
     {
-        var firstIndexById = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < config.Routes.Count; i++)
+        if (string.IsNullOrWhiteSpace(route.Route.Id))
         {
-            var id = config.Routes[i].Id;
-            var path = JsonPaths.Property(JsonPaths.Route(i), "id");
-            if (string.IsNullOrWhiteSpace(id))
-            {
-                report.Error(path, $"Route {JsonPaths.Route(i)} has no id; add \"id\" with a unique, non-empty name.");
-                continue;
-            }
-
-            if (!firstIndexById.TryAdd(id, i))
-            {
-                report.Error(path, $"Route id '{id}' is used twice (first by {JsonPaths.Route(firstIndexById[id])}); route ids must be unique.");
-            }
+            report.Error(JsonPaths.Property(route.Path, "id"), $"Route {route.Path} has no id; add \"id\" with a unique, non-empty name.");
         }
     }
 }

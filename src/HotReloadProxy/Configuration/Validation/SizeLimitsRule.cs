@@ -3,40 +3,28 @@ using HotReloadProxy.Configuration.Parsing;
 
 namespace HotReloadProxy.Configuration.Validation;
 
-internal sealed class SizeLimitsRule(ConfigLimits limits) : IConfigRule
+/// <summary>String, header-map and destination bounds of one route or one cluster; the validator checks the counts.</summary>
+internal sealed class SizeLimitsRule(ConfigLimits limits) : IRouteRule, IClusterRule
 {
-    public void Check(ProxyConfig config, ValidationReport report)
+    public void Check(RouteScope route, ValidationReport report)
     {
-        if (config.Routes.Count > limits.MaxRoutes)
-        {
-            report.Error("routes", $"There are {config.Routes.Count} routes; the limit is {limits.MaxRoutes}. Split the config or merge routes with templates.");
-        }
+        var path = route.Path;
+        var config = route.Route;
+        CheckLength(report, JsonPaths.Property(path, "id"), config.Id, limits.MaxStringLength);
+        CheckLength(report, route.MatchPath("path"), config.Match.Path, limits.MaxStringLength);
+        CheckLength(report, JsonPaths.Property(JsonPaths.Property(path, "respond"), "body"), config.Respond?.Body, limits.MaxBodyLength);
+        CheckHeaders(report, JsonPaths.Property(JsonPaths.Property(path, "respond"), "headers"), config.Respond?.Headers);
+        CheckHeaders(report, JsonPaths.Property(JsonPaths.Property(path, "transforms"), "requestHeaders"), config.Transforms?.RequestHeaders);
+        CheckHeaders(report, JsonPaths.Property(JsonPaths.Property(path, "transforms"), "responseHeaders"), config.Transforms?.ResponseHeaders);
+    }
 
-        if (config.Clusters.Count > limits.MaxClusters)
+    public void Check(string name, ClusterConfig cluster, ValidationReport report)
+    {
+        CheckLength(report, JsonPaths.Cluster(name), name, limits.MaxStringLength);
+        if (cluster.Destinations.Count > limits.MaxDestinationsPerCluster)
         {
-            report.Error("clusters", $"There are {config.Clusters.Count} clusters; the limit is {limits.MaxClusters}.");
-        }
-
-        for (var i = 0; i < config.Routes.Count; i++)
-        {
-            var route = config.Routes[i];
-            var path = JsonPaths.Route(i);
-            CheckLength(report, JsonPaths.Property(path, "id"), route.Id, limits.MaxStringLength);
-            CheckLength(report, JsonPaths.Property(JsonPaths.Property(path, "match"), "path"), route.Match.Path, limits.MaxStringLength);
-            CheckLength(report, JsonPaths.Property(JsonPaths.Property(path, "respond"), "body"), route.Respond?.Body, limits.MaxBodyLength);
-            CheckHeaders(report, JsonPaths.Property(JsonPaths.Property(path, "respond"), "headers"), route.Respond?.Headers);
-            CheckHeaders(report, JsonPaths.Property(JsonPaths.Property(path, "transforms"), "requestHeaders"), route.Transforms?.RequestHeaders);
-            CheckHeaders(report, JsonPaths.Property(JsonPaths.Property(path, "transforms"), "responseHeaders"), route.Transforms?.ResponseHeaders);
-        }
-
-        foreach (var (name, cluster) in config.Clusters)
-        {
-            CheckLength(report, JsonPaths.Cluster(name), name, limits.MaxStringLength);
-            if (cluster.Destinations.Count > limits.MaxDestinationsPerCluster)
-            {
-                report.Error(JsonPaths.Property(JsonPaths.Cluster(name), "destinations"),
-                    $"Cluster '{name}' has {cluster.Destinations.Count} destinations; the limit is {limits.MaxDestinationsPerCluster}.");
-            }
+            report.Error(JsonPaths.Property(JsonPaths.Cluster(name), "destinations"),
+                $"Cluster '{name}' has {cluster.Destinations.Count} destinations; the limit is {limits.MaxDestinationsPerCluster}.");
         }
     }
 

@@ -3,22 +3,16 @@ using HotReloadProxy.Configuration.Parsing;
 
 namespace HotReloadProxy.Configuration.Validation;
 
-internal sealed class TimeoutRule : IConfigRule
+/// <summary>Routes and clusters both set a timeout; one rule bounds both.</summary>
+internal sealed class TimeoutRule : IRouteRule, IClusterRule
 {
     private static readonly TimeSpan Max = TimeSpan.FromHours(1);
 
-    public void Check(ProxyConfig config, ValidationReport report)
-    {
-        for (var i = 0; i < config.Routes.Count; i++)
-        {
-            CheckTimeout(report, JsonPaths.Property(JsonPaths.Route(i), "timeout"), config.Routes[i].Timeout);
-        }
+    public void Check(RouteScope route, ValidationReport report) =>
+        CheckTimeout(report, JsonPaths.Property(route.Path, "timeout"), route.Route.Timeout);
 
-        foreach (var (name, cluster) in config.Clusters)
-        {
-            CheckTimeout(report, JsonPaths.Property(JsonPaths.Cluster(name), "timeout"), cluster.Timeout);
-        }
-    }
+    public void Check(string name, ClusterConfig cluster, ValidationReport report) =>
+        CheckTimeout(report, JsonPaths.Property(JsonPaths.Cluster(name), "timeout"), cluster.Timeout);
 
     private static void CheckTimeout(ValidationReport report, string path, TimeSpan? timeout)
     {

@@ -1,25 +1,21 @@
-using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Configuration.Parsing;
 
 namespace HotReloadProxy.Configuration.Validation;
 
-internal sealed class TransformsRule : IConfigRule
+internal sealed class TransformsRule : IRouteRule
 {
-    public void Check(ProxyConfig config, ValidationReport report)
+    public void Check(RouteScope route, ValidationReport report)
     {
-        for (var i = 0; i < config.Routes.Count; i++)
+        if (route.Route.Transforms is not { } transforms)
         {
-            if (config.Routes[i].Transforms is not { } transforms)
-            {
-                continue;
-            }
-
-            var path = JsonPaths.Property(JsonPaths.Route(i), "transforms");
-            CheckPrefix(report, JsonPaths.Property(path, "pathRemovePrefix"), transforms.PathRemovePrefix);
-            CheckPrefix(report, JsonPaths.Property(path, "pathPrefix"), transforms.PathPrefix);
-            HeaderRules.Check(report, JsonPaths.Property(path, "requestHeaders"), transforms.RequestHeaders);
-            HeaderRules.Check(report, JsonPaths.Property(path, "responseHeaders"), transforms.ResponseHeaders);
+            return;
         }
+
+        var path = JsonPaths.Property(route.Path, "transforms");
+        CheckPrefix(report, JsonPaths.Property(path, "pathRemovePrefix"), transforms.PathRemovePrefix);
+        CheckPrefix(report, JsonPaths.Property(path, "pathPrefix"), transforms.PathPrefix);
+        HeaderRules.Check(report, JsonPaths.Property(path, "requestHeaders"), transforms.RequestHeaders);
+        HeaderRules.Check(report, JsonPaths.Property(path, "responseHeaders"), transforms.ResponseHeaders);
     }
 
     private static void CheckPrefix(ValidationReport report, string path, string? prefix)

@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Configuration.Validation;
 
 /// <summary>Where rules put what they find; every rule runs, so the user sees every error at once.</summary>
-public sealed class ValidationReport
+internal sealed class ValidationReport
 {
     private readonly List<(string Path, string Message)> _errors = [];
 

@@ -5,23 +5,28 @@ namespace HotReloadProxy.Reload.Triggers;
 /// (resolved path, existence, size, mtime) every interval and reports a change; the engine's hash check
 /// then decides whether the content really changed.
 /// </summary>
-public sealed class ConfigFilePoller : IDisposable
+internal sealed class ConfigFilePoller : IReloadTrigger
 {
     private readonly IConfigFileSource _source;
-    private readonly Action<ReloadTrigger> _notify;
-    private readonly ITimer _timer;
+    private readonly Action<ReloadReason> _notify;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _interval;
+    private ITimer? _timer;
     private readonly Lock _gate = new();
     private ConfigFileStamp _last;
 
-    public ConfigFilePoller(IConfigFileSource source, TimeSpan interval, TimeProvider time, Action<ReloadTrigger> notify)
+    public ConfigFilePoller(IConfigFileSource source, TimeSpan interval, TimeProvider time, Action<ReloadReason> notify)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(time);
         _source = source;
         _notify = notify;
+        _time = time;
+        _interval = interval;
         _last = source.Stamp();
-        _timer = time.CreateTimer(_ => Poll(), null, interval, interval);
     }
+
+    public void Start() => _timer ??= _time.CreateTimer(_ => Poll(), null, _interval, _interval);
 
     public void Poll()
     {
@@ -36,8 +41,8 @@ public sealed class ConfigFilePoller : IDisposable
             _last = stamp;
         }
 
-        _notify(new ReloadTrigger(ReloadTriggerKind.Poll, stamp.Exists ? $"size {stamp.Length}" : "file missing"));
+        _notify(new ReloadReason(ReloadReasonKind.Poll, stamp.Exists ? $"size {stamp.Length}" : "file missing"));
     }
 
-    public void Dispose() => _timer.Dispose();
+    public void Dispose() => _timer?.Dispose();
 }

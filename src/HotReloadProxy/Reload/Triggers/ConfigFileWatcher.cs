@@ -9,14 +9,14 @@ namespace HotReloadProxy.Reload.Triggers;
 /// removed and recreated. Any watcher error (including buffer overflow) re-arms both watchers and asks for
 /// a full re-read, so the watcher never stops silently.
 /// </summary>
-public sealed class ConfigFileWatcher : IDisposable
+internal sealed class ConfigFileWatcher : IReloadTrigger
 {
     private const int BufferSize = 64 * 1024;
     private readonly string _path;
     private readonly string _directory;
     private readonly string _directoryName;
     private readonly string? _grandparent;
-    private readonly Action<ReloadTrigger> _notify;
+    private readonly Action<ReloadReason> _notify;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private FileSystemWatcher? _directoryWatcher;
@@ -24,7 +24,7 @@ public sealed class ConfigFileWatcher : IDisposable
     private IReadOnlySet<string> _names;
     private bool _disposed;
 
-    public ConfigFileWatcher(string configPath, Action<ReloadTrigger> notify, ILogger logger)
+    public ConfigFileWatcher(string configPath, Action<ReloadReason> notify, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(configPath);
         _path = Path.GetFullPath(configPath);
@@ -39,16 +39,17 @@ public sealed class ConfigFileWatcher : IDisposable
     /// <summary>How many times the watchers were (re)created; a test seam for the restart-on-error promise.</summary>
     internal int ArmCount { get; private set; }
 
-    public void Start()
-    {
-        Arm();
-        Log.WatchStarted(_logger, _path, "watch");
-    }
+    public void Start() => Arm(rearmParent: true);
 
     /// <summary>Treats an error the way a real watcher failure is treated: re-arm, then re-read.</summary>
     internal void SimulateError(Exception error) => OnError(this, new ErrorEventArgs(error));
 
-    private void Arm()
+    /// <param name="rearmParent">
+    /// False when the parent watcher itself reported the directory being replaced: it still works, and
+    /// disposing it from its own event would drop the events queued behind this one (a removal followed at
+    /// once by the re-creation), leaving nothing to notice the new directory.
+    /// </param>
+    private void Arm(bool rearmParent)
     {
         lock (_gate)
         {
@@ -59,9 +60,13 @@ public sealed class ConfigFileWatcher : IDisposable
 
             ArmCount++;
             _directoryWatcher?.Dispose();
-            _parentWatcher?.Dispose();
             _directoryWatcher = null;
-            _parentWatcher = null;
+            if (rearmParent || _parentWatcher is null)
+            {
+                _parentWatcher?.Dispose();
+                _parentWatcher = null;
+            }
+
             _names = WatchedNames.For(_path);
 
             if (Directory.Exists(_directory))
@@ -73,7 +78,7 @@ public sealed class ConfigFileWatcher : IDisposable
                 Log.WatchedDirectoryMissing(_logger, _directory);
             }
 
-            if (_grandparent is not null && Directory.Exists(_grandparent))
+            if (_parentWatcher is null && _grandparent is not null && Directory.Exists(_grandparent))
             {
                 _parentWatcher = Create(_grandparent, _directoryName);
             }
@@ -129,7 +134,7 @@ public sealed class ConfigFileWatcher : IDisposable
             _names = WatchedNames.For(_path);
         }
 
-        _notify(new ReloadTrigger(ReloadTriggerKind.FileEvent, $"{e.ChangeType} {e.Name}") { Urgency = UrgencyOf(e, names) });
+        _notify(new ReloadReason(ReloadReasonKind.FileEvent, $"{e.ChangeType} {e.Name}") { Urgency = UrgencyOf(e, names) });
     }
 
     /// <summary>
@@ -145,16 +150,16 @@ public sealed class ConfigFileWatcher : IDisposable
     private void OnDirectoryReplaced(object sender, FileSystemEventArgs e)
     {
         // The config directory itself was created, removed or renamed: the old directory watcher watches a
-        // dead inode (or nothing), so build new watchers, then read whatever is there now.
-        Arm();
-        _notify(new ReloadTrigger(ReloadTriggerKind.WatcherRecovery, $"directory {e.ChangeType}"));
+        // dead inode (or nothing), so build a new one, then read whatever is there now.
+        Arm(rearmParent: false);
+        _notify(new ReloadReason(ReloadReasonKind.WatcherRecovery, $"directory {e.ChangeType}"));
     }
 
     private void OnError(object sender, ErrorEventArgs e)
     {
         Log.WatcherFailed(_logger, _directory, e.GetException().Message);
-        Arm();
-        _notify(new ReloadTrigger(ReloadTriggerKind.WatcherRecovery, e.GetException().GetType().Name));
+        Arm(rearmParent: true);
+        _notify(new ReloadReason(ReloadReasonKind.WatcherRecovery, e.GetException().GetType().Name));
     }
 
     public void Dispose()

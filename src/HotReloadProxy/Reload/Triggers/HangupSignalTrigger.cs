@@ -9,13 +9,13 @@ namespace HotReloadProxy.Reload.Triggers;
 /// inherited SIGHUP as ignored (nohup) never sees it, because the runtime keeps an inherited ignore; that is
 /// said once at startup rather than leaving `kill -HUP` to do nothing silently.
 /// </summary>
-public sealed class HangupSignalTrigger : IDisposable
+internal sealed class HangupSignalTrigger(Action<ReloadReason> notify, ILogger logger) : IReloadTrigger
 {
-    private readonly PosixSignalRegistration? _registration;
+    private PosixSignalRegistration? _registration;
 
-    public HangupSignalTrigger(Action<ReloadTrigger> notify, ILogger logger)
+    public void Start()
     {
-        if (OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows() || _registration is not null)
         {
             return;
         }
@@ -29,7 +29,7 @@ public sealed class HangupSignalTrigger : IDisposable
         {
             context.Cancel = true;
             Log.SignalReload(logger);
-            notify(ReloadTrigger.Signal);
+            notify(ReloadReason.Signal);
         });
     }
 

@@ -5,7 +5,7 @@ namespace HotReloadProxy.Reload.Triggers;
 /// (Kubernetes ConfigMap: proxy.json -> ..data/proxy.json, ..data -> ..2026_01_01_...), every entry of the
 /// same directory the link chain passes through. Kubelet swaps <c>..data</c> and never touches proxy.json.
 /// </summary>
-public static class WatchedNames
+internal static class WatchedNames
 {
     private const int MaxHops = 16;
 

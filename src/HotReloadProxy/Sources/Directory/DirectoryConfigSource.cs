@@ -21,7 +21,7 @@ public sealed class DirectoryConfigSource : IConfigFileSource, IComposedConfigSo
     private readonly ITimer _graceTimer;
     private IReadOnlyDictionary<string, Fragment> _lastGood = new Dictionary<string, Fragment>(StringComparer.Ordinal);
     private IReadOnlyList<FragmentReport> _files = [];
-    private Action<ReloadTrigger>? _notify;
+    private Action<ReloadReason>? _notify;
 
     public DirectoryConfigSource(DirectorySourceOptions options, TimeProvider time, ILogger<DirectoryConfigSource> logger)
     {
@@ -31,7 +31,7 @@ public sealed class DirectoryConfigSource : IConfigFileSource, IComposedConfigSo
         _time = time;
         _logger = logger;
         Path = System.IO.Path.GetFullPath(options.Directory);
-        _graceTimer = time.CreateTimer(_ => _notify?.Invoke(new ReloadTrigger(ReloadTriggerKind.FileEvent, "delete grace elapsed")), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _graceTimer = time.CreateTimer(_ => _notify?.Invoke(new ReloadReason(ReloadReasonKind.FileEvent, "delete grace elapsed")), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public string Path { get; }
@@ -40,7 +40,7 @@ public sealed class DirectoryConfigSource : IConfigFileSource, IComposedConfigSo
     public IReadOnlyList<FragmentReport> Files => Volatile.Read(ref _files);
 
     /// <summary>Where the directory's trigger sends "check again" once a deleted file's grace has run out.</summary>
-    public void OnRecheckNeeded(Action<ReloadTrigger> notify) => _notify = notify;
+    public void OnRecheckNeeded(Action<ReloadReason> notify) => _notify = notify;
 
     public ConfigCheck Check(ConfigValidator validator, long maxBytes)
     {

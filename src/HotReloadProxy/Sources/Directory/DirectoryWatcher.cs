@@ -10,11 +10,11 @@ namespace HotReloadProxy.Sources.Directory;
 public sealed class DirectoryWatcher : IDisposable
 {
     private readonly string _directory;
-    private readonly Action<ReloadTrigger> _notify;
+    private readonly Action<ReloadReason> _notify;
     private readonly ILogger _logger;
     private FileSystemWatcher? _watcher;
 
-    public DirectoryWatcher(string directory, Action<ReloadTrigger> notify, ILogger logger)
+    public DirectoryWatcher(string directory, Action<ReloadReason> notify, ILogger logger)
     {
         _directory = directory;
         _notify = notify;
@@ -42,7 +42,7 @@ public sealed class DirectoryWatcher : IDisposable
         watcher.Error += (_, e) =>
         {
             SourcesLog.DirectoryWatcherError(_logger, _directory, e.GetException().Message);
-            _notify(new ReloadTrigger(ReloadTriggerKind.WatcherRecovery, _directory));
+            _notify(new ReloadReason(ReloadReasonKind.WatcherRecovery, _directory));
         };
         watcher.EnableRaisingEvents = true;
         _watcher = watcher;
@@ -55,7 +55,7 @@ public sealed class DirectoryWatcher : IDisposable
     {
         if (FragmentNames.IsFragment(name))
         {
-            _notify(new ReloadTrigger(ReloadTriggerKind.FileEvent, name));
+            _notify(new ReloadReason(ReloadReasonKind.FileEvent, name));
         }
     }
 }

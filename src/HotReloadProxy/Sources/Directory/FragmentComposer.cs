@@ -124,7 +124,7 @@ public static class FragmentComposer
         {
             var fragment = entry.Chosen!;
             var inContext = new ProxyConfig { Routes = fragment.Config.Routes, Clusters = clusters };
-            var errors = validator.Validate(inContext, fragment.Positions).Where(e => Owns(fragment, e.JsonPath)).ToList();
+            var errors = validator.Validate(inContext, fragment.Positions).Errors.Where(e => Owns(fragment, e.JsonPath)).ToList();
             if (errors.Count == 0)
             {
                 continue;
@@ -170,15 +170,15 @@ public static class FragmentComposer
 
         // Every fragment passed in the context of the others; what is left is a rule over the whole set (totals).
         var whole = validator.Validate(merged, SourceMap.Empty);
-        if (whole.Count > 0)
+        if (whole.Valid is not { } valid)
         {
-            var asDirectory = whole.Select(e => e with { File = directory }).ToList();
+            var asDirectory = whole.Errors.Select(e => e with { File = directory }).ToList();
             return new Composition(new ConfigCheck { Reason = RejectionReason.Invalid, Errors = asDirectory }, reports, inUse);
         }
 
         // The same fragments in use give the same hash, on every instance and after every restart.
         var sha = ConfigCheck.HashOf(System.Text.Encoding.UTF8.GetBytes(string.Concat(inUse.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}\0{f.Value.Sha256}\n"))));
-        return new Composition(new ConfigCheck { Reason = RejectionReason.None, Config = merged, Sha256 = sha }, reports, inUse);
+        return new Composition(new ConfigCheck { Reason = RejectionReason.None, Valid = valid, Sha256 = sha }, reports, inUse);
     }
 
     private static ValueMap<ClusterConfig> AllClusters(IEnumerable<Entry> entries) =>

@@ -73,7 +73,7 @@ public sealed class EtcdConfigSource : IConfigFileSource, IStatusSection, IDispo
         new(Path, Exists: true, IsDirectory: false, Volatile.Read(ref _latest)?.ModRevision ?? 0, default);
 
     /// <summary>Starts the watch loop; changes reach <paramref name="notify"/>.</summary>
-    public void StartWatching(Action<ReloadTrigger> notify)
+    public void StartWatching(Action<ReloadReason> notify)
     {
         ArgumentNullException.ThrowIfNull(notify);
         _loop ??= Task.Run(() => WatchLoopAsync(notify, _stop.Token));
@@ -151,7 +151,7 @@ public sealed class EtcdConfigSource : IConfigFileSource, IStatusSection, IDispo
         }
     }
 
-    private async Task WatchLoopAsync(Action<ReloadTrigger> notify, CancellationToken stop)
+    private async Task WatchLoopAsync(Action<ReloadReason> notify, CancellationToken stop)
     {
         var attempt = 0;
         var relist = Volatile.Read(ref _latest) is null;
@@ -204,7 +204,7 @@ public sealed class EtcdConfigSource : IConfigFileSource, IStatusSection, IDispo
     }
 
     /// <summary>One watch stream, from the revision after the last one seen. Returns true when etcd compacted that revision (read the key again).</summary>
-    private async Task<bool> WatchAsync(GrpcChannel channel, string endpoint, Action<ReloadTrigger> notify, Action connected, CancellationToken stop)
+    private async Task<bool> WatchAsync(GrpcChannel channel, string endpoint, Action<ReloadReason> notify, Action connected, CancellationToken stop)
     {
         var from = State.WatchRevision + 1;
         using var call = new Watch.WatchClient(channel).Watch(cancellationToken: stop);
@@ -350,7 +350,7 @@ public sealed class EtcdConfigSource : IConfigFileSource, IStatusSection, IDispo
 
     private static bool IsTransient(Exception ex) => ex is RpcException or HttpRequestException or IOException or TimeoutException or InvalidOperationException;
 
-    private static ReloadTrigger Trigger(long modRevision) => new(ReloadTriggerKind.FileEvent, $"etcd mod_revision {modRevision}");
+    private static ReloadReason Trigger(long modRevision) => new(ReloadReasonKind.FileEvent, $"etcd mod_revision {modRevision}");
 
     private void Update(Func<EtcdState, EtcdState> change)
     {

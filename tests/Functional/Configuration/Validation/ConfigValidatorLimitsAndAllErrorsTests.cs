@@ -218,8 +218,8 @@ public sealed class ConfigValidatorLimitsAndAllErrorsTests
     {
         var parsed = Parse("{\"routes\": [{\"id\": \"a\", \"match\": {\"path\": \"/\"}}]}");
 
-        var withMap = new ConfigValidator().Validate(parsed.Config, parsed.Positions);
-        var withoutMap = new ConfigValidator().Validate(parsed.Config, SourceMap.Empty);
+        var withMap = new ConfigValidator().Validate(parsed.Config, parsed.Positions).Errors;
+        var withoutMap = new ConfigValidator().Validate(parsed.Config, SourceMap.Empty).Errors;
 
         AssertAt(Single(withMap), 1, 13);
         AssertAt(Single(withoutMap), 1, 1);

@@ -166,7 +166,7 @@ public sealed class ReloadSchedulerTests
         using (lease)
         {
             rig.WriteVersion("v1");
-            rig.Scheduler.ReloadNow(ReloadTrigger.Manual);
+            rig.Scheduler.ReloadNow(ReloadReason.Manual);
 
             Assert.Equal(1, lease.Snapshot.Generation);
             Assert.Equal("v0", lease.Snapshot.Config.Routes[0].Respond!.Body);

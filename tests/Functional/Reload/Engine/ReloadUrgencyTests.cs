@@ -12,9 +12,9 @@ public sealed class ReloadUrgencyTests
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(20);
 
-    private static ReloadTrigger Rename() => new(ReloadTriggerKind.FileEvent, "Renamed proxy.json") { Urgency = ReloadUrgency.Immediate };
+    private static ReloadReason Rename() => new(ReloadReasonKind.FileEvent, "Renamed proxy.json") { Urgency = ReloadUrgency.Immediate };
 
-    private static ReloadTrigger InPlaceWrite() => new(ReloadTriggerKind.FileEvent, "Changed proxy.json");
+    private static ReloadReason InPlaceWrite() => new(ReloadReasonKind.FileEvent, "Changed proxy.json");
 
     [Fact]
     [Requirement("PF-01")]

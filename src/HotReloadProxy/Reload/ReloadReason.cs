@@ -1,6 +1,6 @@
 namespace HotReloadProxy.Reload;
 
-public enum ReloadTriggerKind
+public enum ReloadReasonKind
 {
     Startup,
     FileEvent,
@@ -12,21 +12,21 @@ public enum ReloadTriggerKind
 }
 
 /// <summary>Why a reload ran: shown in /status and the logs.</summary>
-public sealed record ReloadTrigger(ReloadTriggerKind Kind, string? Detail = null)
+public sealed record ReloadReason(ReloadReasonKind Kind, string? Detail = null)
 {
-    public static ReloadTrigger Startup { get; } = new(ReloadTriggerKind.Startup);
+    public static ReloadReason Startup { get; } = new(ReloadReasonKind.Startup);
 
-    public static ReloadTrigger Manual { get; } = new(ReloadTriggerKind.Manual);
+    public static ReloadReason Manual { get; } = new(ReloadReasonKind.Manual);
 
-    public static ReloadTrigger Signal { get; } = new(ReloadTriggerKind.Signal, "SIGHUP");
+    public static ReloadReason Signal { get; } = new(ReloadReasonKind.Signal, "SIGHUP");
 
     /// <summary>Whether the scheduler waits for its quiet window before reading (see <see cref="ReloadUrgency"/>).</summary>
     public ReloadUrgency Urgency { get; init; } = ReloadUrgency.Coalesce;
 
     public string Name => Kind switch
     {
-        ReloadTriggerKind.FileEvent => "file-event",
-        ReloadTriggerKind.WatcherRecovery => "watcher-recovery",
+        ReloadReasonKind.FileEvent => "file-event",
+        ReloadReasonKind.WatcherRecovery => "watcher-recovery",
         _ => Kind.ToString().ToLowerInvariant(),
     };
 

@@ -1,0 +1,45 @@
+using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Configuration.Parsing;
+using HotReloadProxy.Routing;
+
+namespace HotReloadProxy.Configuration.Validation;
+
+/// <summary>
+/// One route as the rules see it: the route, where it sits, the config around it (for cluster names), and
+/// what the rules parsed from it. The compiler uses those parsed values, so nothing is parsed twice.
+/// </summary>
+internal sealed class RouteScope
+{
+    internal RouteScope(ProxyConfig config, int index)
+    {
+        Config = config;
+        Index = index;
+        Route = config.Routes[index];
+        Path = JsonPaths.Route(index);
+        Name = string.IsNullOrEmpty(Route.Id) ? $"Route #{index}" : $"Route '{Route.Id}'";
+    }
+
+    public ProxyConfig Config { get; }
+
+    public RouteConfig Route { get; }
+
+    public int Index { get; }
+
+    /// <summary>The route's JSON path, such as <c>routes[3]</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>How messages name the route: by id, or by position when it has none.</summary>
+    public string Name { get; }
+
+    /// <summary>JSON path of a property under the route's <c>match</c> block.</summary>
+    public string MatchPath(string property) => JsonPaths.Property(JsonPaths.Property(Path, "match"), property);
+
+    /// <summary>Set by the path rule when the template parses.</summary>
+    public RouteTemplate? Template { get; internal set; }
+
+    /// <summary>Set by the match-list rule; null means any method.</summary>
+    public IReadOnlyList<string>? Methods { get; internal set; }
+
+    /// <summary>Set by the match-list rule; null means any host.</summary>
+    public IReadOnlyList<HostPattern>? Hosts { get; internal set; }
+}

@@ -1,0 +1,85 @@
+using HotReload.Functional.Tests.Support;
+using HotReloadProxy.Testing.Configs;
+using HotReload.Testing.Files;
+using HotReloadProxy.Testing.Proxies;
+using HotReload.Testing.Upstreams;
+using HotReloadProxy.Reload;
+using HotReloadProxy.Snapshots;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotReload.Functional.Tests.Snapshots;
+
+/// <summary>A lease released twice cannot break the proxy; the proxy can count requests still on older generations.</summary>
+public sealed class LeaseMisuseTests
+{
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    [Requirement("AR-01")]
+    public async Task A_lease_disposed_twice_leaves_the_proxy_serving_real_requests_and_reloading()
+    {
+        await using var upstream = await UpstreamServer.StartAsync("u1");
+        using var directory = new TempDirectory();
+        var path = directory.File("proxy.json");
+        File.WriteAllText(path, TestConfigs.VersionedForward("v1", upstream.Address).ToJson());
+        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
+        var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
+        using var client = proxy.CreateClient();
+
+        Assert.True(holder.TryAcquire(out var lease));
+        var copy = lease;
+        lease.Dispose();
+        copy.Dispose();
+        lease.Dispose();
+
+        var serving = holder.Current!;
+        Assert.False(serving.IsReleased, "a misused lease released the serving snapshot");
+        Assert.False(serving.Clusters["upstream"].Invoker.IsDisposed, "a misused lease disposed the serving cluster's invoker");
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await client.GetAsync(new Uri($"/echo/after-misuse-{i}", UriKind.Relative)).WaitAsync(RequestTimeout);
+            Assert.True(response.IsSuccessStatusCode, $"a forwarded request after the misuse answered {(int)response.StatusCode}");
+            Assert.Equal("1", response.Headers.GetValues("X-Config-Generation").Single());
+        }
+
+        // The snapshot still retires normally: a reload replaces it, and with no request on it, it is released at once.
+        File.WriteAllText(path, TestConfigs.VersionedForward("v2", upstream.Address).ToJson());
+        var outcome = proxy.Services.GetRequiredService<ReloadScheduler>().ReloadNow(ReloadReason.Manual);
+        Assert.Equal(ReloadResult.Applied, outcome.Result);
+        Assert.True(serving.IsReleased, "the replaced snapshot was not released");
+        await client.AssertServesVersionAsync("v2").WaitAsync(RequestTimeout);
+        using var forwarded = await client.GetAsync(new Uri("/echo/after-reload", UriKind.Relative)).WaitAsync(RequestTimeout);
+        Assert.True(forwarded.IsSuccessStatusCode);
+        Assert.Equal("2", forwarded.Headers.GetValues("X-Config-Generation").Single());
+    }
+
+    [Fact]
+    [Requirement("AR-03")]
+    public async Task Requests_leased_to_older_generations_are_counted_until_they_finish()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("proxy.json");
+        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
+        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
+        var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
+        var scheduler = proxy.Services.GetRequiredService<ReloadScheduler>();
+
+        Assert.True(holder.TryAcquire(out var onFirst));
+        Assert.True(holder.TryAcquire(out var alsoOnFirst));
+        Assert.Equal(new OlderGenerationLeases(0, 0), holder.OlderGenerationLeases());
+
+        File.WriteAllText(path, TestConfigs.Versioned("v2").ToJson());
+        Assert.Equal(ReloadResult.Applied, scheduler.ReloadNow(ReloadReason.Manual).Result);
+        Assert.True(holder.TryAcquire(out var onSecond));
+        File.WriteAllText(path, TestConfigs.Versioned("v3").ToJson());
+        Assert.Equal(ReloadResult.Applied, scheduler.ReloadNow(ReloadReason.Manual).Result);
+
+        Assert.Equal(new OlderGenerationLeases(Generations: 2, Requests: 3), holder.OlderGenerationLeases());
+        onFirst.Dispose();
+        Assert.Equal(new OlderGenerationLeases(2, 2), holder.OlderGenerationLeases());
+        alsoOnFirst.Dispose();
+        Assert.Equal(new OlderGenerationLeases(1, 1), holder.OlderGenerationLeases());
+        onSecond.Dispose();
+        Assert.Equal(new OlderGenerationLeases(0, 0), holder.OlderGenerationLeases());
+    }
+}
