@@ -34,6 +34,9 @@ public sealed record TargetProfile
     /// </summary>
     public int SettleMs { get; init; } = 1500;
 
+    /// <summary>How long a valid change may take to be acknowledged and served before it counts as never observed.</summary>
+    public int ApplyTimeoutMs { get; init; } = 15_000;
+
     /// <summary>The response header (and forwarded request header) carrying the config's version.</summary>
     public string VersionHeader { get; init; } = "X-Config-Version";
 
