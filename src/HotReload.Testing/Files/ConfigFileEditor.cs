@@ -72,70 +72,20 @@ public sealed class ConfigFileEditor
         }
     }
 
-    public async Task ApplyAsync(FileEdit edit, CancellationToken cancellationToken = default)
+    /// <summary>Performs <paramref name="edit"/> on the file.</summary>
+    /// <param name="edit">A built-in edit or one of your own.</param>
+    /// <param name="cancellationToken">Cancels the edit between its steps.</param>
+    /// <returns>A task that completes when the edit is done.</returns>
+    /// <exception cref="InvalidOperationException">The file is a ConfigMap volume and the edit does not apply to one.</exception>
+    public Task ApplyAsync(FileEdit edit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        if (IsConfigMap && edit is not FileEdit.ConfigMapSwap and not FileEdit.Touch)
+        if (IsConfigMap && !edit.AppliesToConfigMap)
         {
             throw new InvalidOperationException($"A ConfigMap volume is read-only except for ..data swaps; {edit.GetType().Name} does not apply to it.");
         }
 
-        switch (edit)
-        {
-            case FileEdit.AtomicReplace replace:
-                WriteAtomically(Path, replace.Content);
-                break;
-            case FileEdit.InPlaceRewrite rewrite:
-                await RewriteInPlaceAsync(rewrite, cancellationToken).ConfigureAwait(false);
-                break;
-            case FileEdit.Append append:
-                File.AppendAllText(Path, append.Text);
-                break;
-            case FileEdit.Delete:
-                File.Delete(Path);
-                break;
-            case FileEdit.DeleteThenRecreate recreate:
-                File.Delete(Path);
-                await Task.Delay(recreate.GapMilliseconds, cancellationToken).ConfigureAwait(false);
-                File.WriteAllText(Path, recreate.Content);
-                break;
-            case FileEdit.RenameAwayAndBack rename:
-                var away = Path + ".away";
-                File.Move(Path, away);
-                await Task.Delay(rename.GapMilliseconds, cancellationToken).ConfigureAwait(false);
-                File.Move(away, Path);
-                break;
-            case FileEdit.Touch:
-                Touch();
-                break;
-            case FileEdit.MakeUnreadable:
-                SetMode(Path, UnixFileMode.None);
-                break;
-            case FileEdit.MakeReadable:
-                SetMode(Path, ReadableMode);
-                break;
-            case FileEdit.ReplaceWithDirectory:
-                File.Delete(Path);
-                System.IO.Directory.CreateDirectory(Path);
-                break;
-            case FileEdit.Empty:
-                WriteAtomically(Path, "");
-                break;
-            case FileEdit.Oversized oversized:
-                WriteAtomically(Path, FileEdit.Oversized.Padded(oversized.Content, oversized.Bytes));
-                break;
-            case FileEdit.ConfigMapSwap swap:
-                SwapConfigMap(swap.Content);
-                break;
-            case FileEdit.RemoveDirectoryThenRecreate remount:
-                System.IO.Directory.Delete(Directory, recursive: true);
-                await Task.Delay(remount.GapMilliseconds, cancellationToken).ConfigureAwait(false);
-                System.IO.Directory.CreateDirectory(Directory);
-                WriteAtomically(Path, remount.Content);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(edit), edit, "Unknown edit kind.");
-        }
+        return edit.ApplyAsync(this, cancellationToken);
     }
 
     /// <summary>Undoes what leaves the path unusable for the next edit (a directory, no permissions), so a sequence can go on.</summary>
@@ -156,9 +106,9 @@ public sealed class ConfigFileEditor
         }
     }
 
-    private const UnixFileMode ReadableMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    internal const UnixFileMode ReadableMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
-    private static void SetMode(string path, UnixFileMode mode)
+    internal static void SetMode(string path, UnixFileMode mode)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -176,10 +126,10 @@ public sealed class ConfigFileEditor
         File.Move(temp, path, overwrite: true);
     }
 
-    private async Task RewriteInPlaceAsync(FileEdit.InPlaceRewrite rewrite, CancellationToken cancellationToken)
+    internal async Task RewriteInPlaceAsync(string content, int chunkCount, int gapMilliseconds, CancellationToken cancellationToken)
     {
-        var bytes = Encoding.UTF8.GetBytes(rewrite.Content);
-        var chunks = Math.Max(1, rewrite.Chunks);
+        var bytes = Encoding.UTF8.GetBytes(content);
+        var chunks = Math.Max(1, chunkCount);
         var chunkSize = Math.Max(1, (bytes.Length + chunks - 1) / chunks);
         await using var stream = new FileStream(Path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
         for (var offset = 0; offset < bytes.Length; offset += chunkSize)
@@ -188,12 +138,12 @@ public sealed class ConfigFileEditor
             await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (offset + chunkSize < bytes.Length)
             {
-                await Task.Delay(rewrite.GapMilliseconds, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(gapMilliseconds, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private void Touch()
+    internal void Touch()
     {
         var target = IsConfigMap ? System.IO.Path.GetFullPath(File.ResolveLinkTarget(Path, returnFinalTarget: true)!.FullName) : Path;
         var current = File.GetLastWriteTimeUtc(target);
@@ -212,7 +162,7 @@ public sealed class ConfigFileEditor
         return name;
     }
 
-    private void SwapConfigMap(string content)
+    internal void SwapConfigMap(string content)
     {
         var dataLink = System.IO.Path.Combine(Directory, DataLink);
         var previous = File.ResolveLinkTarget(dataLink, returnFinalTarget: false)?.FullName;

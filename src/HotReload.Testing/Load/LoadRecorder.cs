@@ -1,18 +1,16 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using HotReload.Testing.Configs;
-using HotReload.Testing.Upstreams;
 
 namespace HotReload.Testing.Load;
 
 /// <summary>
 /// Truly concurrent clients, each on its own connection, sending requests back to back and recording every
 /// one (<see cref="RequestRecord"/>) until stopped. Start it, change the config, stop it, and give the
-/// history to <see cref="HistoryChecker"/>.
+/// history to <see cref="HistoryChecker"/>. Which config served each response is read by a function the
+/// test gives (<see cref="ServedVersionReader"/>; <see cref="ServedVersionReaders"/> has ready-made ones).
 /// </summary>
 public sealed class LoadRecorder : IAsyncDisposable
 {
-    public const string GenerationHeader = "X-Config-Generation";
 
     private readonly ConcurrentQueue<RequestRecord> _records = new();
     private readonly CancellationTokenSource _stop = new();
@@ -21,26 +19,38 @@ public sealed class LoadRecorder : IAsyncDisposable
     private readonly TaskCompletionSource _go = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<(int Target, TaskCompletionSource Reached)> _countWaiters = [];
     private readonly Lock _countGate = new();
+    private readonly ServedVersionReader _read;
+    private readonly HarnessTimeouts _timeouts;
     private int _count;
     private int _lowestWaitedCount = int.MaxValue;
 
-    private LoadRecorder(Func<HttpClient> createClient, string path, int clients)
+    private LoadRecorder(Func<HttpClient> createClient, string path, ServedVersionReader read, int clients, HarnessTimeouts timeouts)
     {
+        _read = read;
+        _timeouts = timeouts;
         _clients = Enumerable.Range(0, clients).Select(_ => createClient()).ToList();
         _loops = _clients.Select((client, index) => Task.Run(() => RunClientAsync(index, client, path))).ToArray();
     }
 
+    /// <summary>How many requests have been recorded so far.</summary>
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>
     /// Starts <paramref name="clients"/> loops, each with a client from <paramref name="createClient"/> (give each its
     /// own connection pool for real concurrency), requesting <paramref name="path"/> until <see cref="StopAsync"/>.
     /// </summary>
-    public static LoadRecorder Start(Func<HttpClient> createClient, string path, int clients = 16)
+    /// <param name="createClient">Makes one client per loop, its base address set.</param>
+    /// <param name="path">The path every request asks for.</param>
+    /// <param name="read">Reads which config served a response.</param>
+    /// <param name="clients">How many concurrent loops; 16 by default.</param>
+    /// <param name="timeouts">How long <see cref="WaitForRequestsAsync"/> waits; <see cref="HarnessTimeouts.Default"/> when null.</param>
+    /// <returns>The running recorder.</returns>
+    public static LoadRecorder Start(Func<HttpClient> createClient, string path, ServedVersionReader read, int clients = 16, HarnessTimeouts? timeouts = null)
     {
         ArgumentNullException.ThrowIfNull(createClient);
+        ArgumentNullException.ThrowIfNull(read);
         ArgumentOutOfRangeException.ThrowIfLessThan(clients, 1);
-        var recorder = new LoadRecorder(createClient, path, clients);
+        var recorder = new LoadRecorder(createClient, path, read, clients, timeouts ?? HarnessTimeouts.Default);
 
         // Every loop is created before any sends, so the first requests really are concurrent.
         recorder._go.SetResult();
@@ -48,10 +58,17 @@ public sealed class LoadRecorder : IAsyncDisposable
     }
 
     /// <summary>The clock the records use; take it to mark a moment such as "the file is quiet now".</summary>
+    /// <returns>A <see cref="Stopwatch"/> timestamp.</returns>
     public static long Now() => Stopwatch.GetTimestamp();
 
-    /// <summary>Waits until at least <paramref name="additional"/> more requests have been recorded (load is flowing).</summary>
-    public async Task WaitForRequestsAsync(int additional, TimeSpan? timeout = null)
+    /// <summary>
+    /// Waits until at least <paramref name="additional"/> more requests have been recorded (load is flowing); gives up
+    /// after <see cref="HarnessTimeouts.Load"/> with a <see cref="TimeoutException"/>.
+    /// </summary>
+    /// <param name="additional">How many more requests to wait for.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the count is reached.</returns>
+    public async Task WaitForRequestsAsync(int additional, CancellationToken cancellationToken = default)
     {
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_countGate)
@@ -62,10 +79,10 @@ public sealed class LoadRecorder : IAsyncDisposable
         }
 
         OnCountChanged(Count);
-        var limit = timeout ?? TimeSpan.FromSeconds(15);
+        var limit = _timeouts.Load;
         try
         {
-            await reached.Task.WaitAsync(limit).ConfigureAwait(false);
+            await reached.Task.WaitAsync(limit, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -74,13 +91,17 @@ public sealed class LoadRecorder : IAsyncDisposable
     }
 
     /// <summary>Stops every client after its current request and returns the whole history.</summary>
-    public async Task<IReadOnlyList<RequestRecord>> StopAsync()
+    /// <param name="cancellationToken">Stops waiting for the clients' last requests (the history is then not returned).</param>
+    /// <returns>Every request recorded, in order of start.</returns>
+    public async Task<IReadOnlyList<RequestRecord>> StopAsync(CancellationToken cancellationToken = default)
     {
         await _stop.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_loops).ConfigureAwait(false);
+        await Task.WhenAll(_loops).WaitAsync(cancellationToken).ConfigureAwait(false);
         return _records.OrderBy(r => r.StartTimestamp).ToList();
     }
 
+    /// <summary>Stops the clients if still running and disposes them.</summary>
+    /// <returns>A task that completes when the clients are disposed.</returns>
     public async ValueTask DisposeAsync()
     {
         if (!_stop.IsCancellationRequested)
@@ -122,8 +143,9 @@ public sealed class LoadRecorder : IAsyncDisposable
             using var response = await client.GetAsync(path, CancellationToken.None).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(CancellationToken.None).ConfigureAwait(false);
             var end = Now();
+            var served = _read(response, body);
             return new RequestRecord(clientIndex, sequence, start, end, (int)response.StatusCode,
-                ReadGeneration(response), ReadHeader(response, TestConfigs.VersionHeader), ReadContentVersion(response, body));
+                served.Generation, served.HeaderVersion, served.ContentVersion);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
         {
@@ -154,28 +176,5 @@ public sealed class LoadRecorder : IAsyncDisposable
         {
             waiter.SetResult();
         }
-    }
-
-    private static long? ReadGeneration(HttpResponseMessage response) =>
-        long.TryParse(ReadHeader(response, GenerationHeader), System.Globalization.CultureInfo.InvariantCulture, out var generation) ? generation : null;
-
-    private static string? ReadHeader(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
-
-    private static string? ReadContentVersion(HttpResponseMessage response, string body)
-    {
-        if (response.Content.Headers.ContentType?.MediaType == "application/json")
-        {
-            try
-            {
-                return EchoResponse.Parse(body).Header(TestConfigs.VersionHeader);
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                return null;
-            }
-        }
-
-        return body.Trim();
     }
 }

@@ -49,7 +49,11 @@ public sealed class UpstreamServer : IAsyncDisposable
     /// <summary>Requests received so far, of every kind.</summary>
     public int RequestCount => Volatile.Read(ref _requestCount);
 
-    public static async Task<UpstreamServer> StartAsync(string name)
+    /// <summary>Starts a server named <paramref name="name"/> on a loopback ephemeral port.</summary>
+    /// <param name="name">Sent back in <see cref="UpstreamHeader"/> on every response.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The listening server.</returns>
+    public static async Task<UpstreamServer> StartAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         var builder = WebApplication.CreateSlimBuilder();
@@ -59,14 +63,16 @@ public sealed class UpstreamServer : IAsyncDisposable
         var server = new UpstreamServer(name, app);
         app.UseWebSockets();
         app.Run(server.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         server.Address = new Uri(addresses.First());
         return server;
     }
 
     /// <summary>Completes when the next request to <c>…/hold</c> (or a held <c>…/stream</c>) has arrived (or at once for one that arrived unobserved).</summary>
-    public Task NextHeldArrival()
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes on the arrival.</returns>
+    public Task NextHeldArrival(CancellationToken cancellationToken = default)
     {
         lock (_holdGate)
         {
@@ -78,7 +84,7 @@ public sealed class UpstreamServer : IAsyncDisposable
 
             var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _heldArrivalWaiters.Enqueue(waiter);
-            return waiter.Task;
+            return waiter.Task.WaitAsync(cancellationToken);
         }
     }
 

@@ -3,7 +3,7 @@ namespace HotReloadProxy.Routing;
 /// <summary>
 /// An immutable route table: a trie over path segments. A lookup walks only the branches the path can
 /// take and returns the matching route of best precedence, so its cost tracks the path's depth, not the
-/// number of routes. It must agree with <see cref="ReferenceMatcher"/> (a property test checks that).
+/// number of routes. It must agree with the reference matcher in HotReloadProxy.Testing (a property test checks that).
 /// </summary>
 public sealed class RouteTable<T>
 {

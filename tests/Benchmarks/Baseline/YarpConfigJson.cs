@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using HotReload.Testing.Configs;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Benchmarks.Baseline;
 

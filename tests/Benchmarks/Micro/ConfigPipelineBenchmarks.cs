@@ -6,6 +6,7 @@ using HotReloadProxy.Configuration.Parsing;
 using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Reload;
 using HotReloadProxy.Snapshots;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Benchmarks.Micro;
 

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using HotReload.Benchmarks.Shared;
 using HotReloadProxy.Configuration;
 using HotReloadProxy.Configuration.Parsing;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Benchmarks.Micro;
 

@@ -1,8 +1,9 @@
 using HotReload.Benchmarks.Shared;
-using HotReload.Testing.Configs;
 using HotReload.Testing.Load;
-using HotReload.Testing.Proxies;
+using HotReload.Testing.Observing;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Proxies;
 
 namespace HotReload.Benchmarks.ReloadLatency;
 
@@ -37,10 +38,14 @@ internal sealed class HotReloadTarget : IReloadTarget
 
     public string BrokenContent(string version) => TestConfigs.TruncatedJson(version);
 
-    public int Mark() => _proxy.Events.Mark();
+    public ReloadMark? Mark() => _proxy.Events.Mark();
 
-    public Task WaitAfterBadFileAsync(int mark, bool deleted) =>
-        _proxy.Events.WaitForRejectedAsync(mark, deleted ? RejectionReason.Missing : RejectionReason.Syntax, OutcomeTimeout);
+    public async Task WaitAfterBadFileAsync(ReloadMark? mark, bool deleted)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        using var timeout = new CancellationTokenSource(OutcomeTimeout);
+        await _proxy.Events.WaitForRejectedAsync(mark, deleted ? RejectionReason.Missing : RejectionReason.Syntax, timeout.Token).ConfigureAwait(false);
+    }
 
     public LatencySummary? EngineDurations()
     {

@@ -1,5 +1,6 @@
 using HotReload.Benchmarks.Shared;
 using HotReload.Testing.Load;
+using HotReload.Testing.Observing;
 
 namespace HotReload.Benchmarks.ReloadLatency;
 
@@ -20,10 +21,10 @@ internal interface IReloadTarget : IAsyncDisposable
     string BrokenContent(string version);
 
     /// <summary>Call before a bad edit; pass the result to <see cref="WaitAfterBadFileAsync"/>.</summary>
-    int Mark();
+    ReloadMark? Mark();
 
     /// <summary>Returns once the proxy has had the chance to notice the broken or missing file.</summary>
-    Task WaitAfterBadFileAsync(int mark, bool deleted);
+    Task WaitAfterBadFileAsync(ReloadMark? mark, bool deleted);
 
     /// <summary>The proxy's own time per applied reload (read to swap), when it reports one.</summary>
     LatencySummary? EngineDurations();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HotReload.Benchmarks.Shared;
 using HotReload.Testing.Files;
 using HotReload.Testing.Load;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Benchmarks.ReloadLatency;
 
@@ -18,7 +19,7 @@ internal static class ReloadStorm
         var watch = new VersionWatch();
         var written = new List<string> { StormPlan.Version(0) };
         var writeTimes = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var load = LoadRecorder.Start(() => CreateClient(target.PublicAddress, watch), "/echo/x", plan.Clients);
+        await using var load = LoadRecorder.Start(() => CreateClient(target.PublicAddress, watch), "/echo/x", TestConfigs.ResponseReader, plan.Clients);
         if (!await watch.WaitForAsync(StormPlan.Version(0), StormPlan.VersionTimeout).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"{target.Name} never served the initial version.");

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using HotReload.Testing.Configs;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Benchmarks.ReloadLatency;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using HotReload.Benchmarks.Baseline;
 using HotReload.Benchmarks.Shared;
 using HotReload.Testing.Load;
+using HotReload.Testing.Observing;
 
 namespace HotReload.Benchmarks.ReloadLatency;
 
@@ -38,10 +39,10 @@ internal sealed class YarpTarget : IReloadTarget
 
     public string BrokenContent(string version) => YarpConfigJson.Truncated(version, _upstream);
 
-    public int Mark() => 0;
+    public ReloadMark? Mark() => null;
 
     // YARP reports no reload outcome to await, so the bad file simply stays in place for a fixed window.
-    public Task WaitAfterBadFileAsync(int mark, bool deleted) => Task.Delay(BadWindow);
+    public Task WaitAfterBadFileAsync(ReloadMark? mark, bool deleted) => Task.Delay(BadWindow);
 
     public LatencySummary? EngineDurations() => null;
 

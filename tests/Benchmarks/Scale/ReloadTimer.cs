@@ -2,7 +2,7 @@ using System.Diagnostics;
 using HdrHistogram;
 using HotReload.Benchmarks.Shared;
 using HotReload.Testing.Files;
-using HotReload.Testing.Proxies;
+using HotReloadProxy.Testing.Proxies;
 
 namespace HotReload.Benchmarks.Scale;
 
@@ -22,7 +22,8 @@ internal sealed class ReloadTimer(KestrelProxy proxy, ConfigFileEditor editor)
         var mark = proxy.Events.Mark();
         var start = Stopwatch.GetTimestamp();
         await editor.ApplyAsync(new FileEdit.AtomicReplace(content)).ConfigureAwait(false);
-        var outcome = await proxy.Events.WaitForAppliedAsync(mark, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var outcome = await proxy.Events.WaitForAppliedAsync(mark, timeout.Token).ConfigureAwait(false);
         WriteToApplied.RecordValue(LatencySummary.Microseconds(Stopwatch.GetTimestamp() - start));
         EngineDuration.RecordValue((long)outcome.Duration.TotalMicroseconds);
     }

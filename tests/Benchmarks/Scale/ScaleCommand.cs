@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using HotReload.Benchmarks.Cli;
 using HotReload.Benchmarks.Shared;
-using HotReload.Testing.Configs;
 using HotReload.Testing.Files;
-using HotReload.Testing.Proxies;
 using HotReload.Testing.Upstreams;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Proxies;
 
 namespace HotReload.Benchmarks.Scale;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using HotReload.Testing.Configs;
 using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Benchmarks.Shared;
 

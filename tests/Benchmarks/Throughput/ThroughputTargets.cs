@@ -1,9 +1,9 @@
 using HotReload.Benchmarks.Baseline;
 using HotReload.Benchmarks.Shared;
-using HotReload.Testing.Configs;
 using HotReload.Testing.Files;
-using HotReload.Testing.Proxies;
 using HotReload.Testing.Upstreams;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Proxies;
 
 namespace HotReload.Benchmarks.Throughput;
 

@@ -1,11 +1,10 @@
 using HotReload.Functional.Tests.Support;
-using HotReload.Testing.Configs;
 using HotReload.Testing.Files;
 using HotReload.Testing.Load;
-using HotReload.Testing.Proxies;
-using HotReload.Testing.Requirements;
 using HotReload.Testing.Upstreams;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Proxies;
 using Xunit.Abstractions;
 
 namespace HotReload.Functional.Tests.Atomicity;
@@ -29,7 +28,7 @@ public sealed class ReloadUnderLoadTests(ITestOutputHelper output)
         await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.VersionedForward("v0", upstream.Address));
         var proxy = scenario.Proxy;
         var rejectedVersions = new HashSet<string>();
-        await using var recorder = LoadRecorder.Start(proxy.CreateClient, "/echo/load", Clients);
+        await using var recorder = LoadRecorder.Start(proxy.CreateClient, "/echo/load", TestConfigs.ResponseReader, Clients);
         await recorder.WaitForRequestsAsync(Clients * 2);
 
         for (var write = 1; write <= Writes; write++)

@@ -1,5 +1,4 @@
 using System.Text;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Cli;
 
 namespace HotReload.Functional.Tests.Cli;

@@ -1,8 +1,8 @@
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Configuration;
 using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Configuration.Parsing;
 using HotReloadProxy.Configuration.Validation;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Functional.Tests.Configuration;
 

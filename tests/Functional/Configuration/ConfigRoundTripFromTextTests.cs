@@ -1,6 +1,6 @@
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Configuration;
 using HotReloadProxy.Configuration.Parsing;
+using HotReloadProxy.Testing.Configs;
 using static HotReload.Functional.Tests.Configuration.ConfigText;
 
 namespace HotReload.Functional.Tests.Configuration;

@@ -1,10 +1,9 @@
 using System.Net.WebSockets;
 using System.Text;
 using HotReload.Functional.Tests.Support;
-using HotReload.Testing.Configs;
-using HotReload.Testing.Proxies;
-using HotReload.Testing.Requirements;
 using HotReload.Testing.Upstreams;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Proxies;
 
 namespace HotReload.Functional.Tests.Connections;
 

@@ -2,10 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using HotReload.Functional.Tests.Support;
-using HotReload.Testing.Configs;
-using HotReload.Testing.Requirements;
 using HotReload.Testing.Upstreams;
 using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Functional.Tests.Forwarding;
 

@@ -1,5 +1,4 @@
 using HotReload.Testing.Files;
-using HotReload.Testing.Requirements;
 
 using HotReload.Functional.Tests.Support;
 

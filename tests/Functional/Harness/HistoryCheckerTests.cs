@@ -1,5 +1,4 @@
 using HotReload.Testing.Load;
-using HotReload.Testing.Requirements;
 
 namespace HotReload.Functional.Tests.Harness;
 

@@ -1,8 +1,7 @@
 using HotReload.Functional.Tests.Support;
-using HotReload.Testing.Configs;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Hosting;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Configs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

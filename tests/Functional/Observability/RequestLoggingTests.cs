@@ -1,7 +1,6 @@
 using HotReload.Functional.Tests.Support;
-using HotReload.Testing.Configs;
-using HotReload.Testing.Requirements;
 using HotReload.Testing.Upstreams;
+using HotReloadProxy.Testing.Configs;
 using Microsoft.Extensions.Logging;
 
 namespace HotReload.Functional.Tests.Observability;

@@ -1,10 +1,9 @@
 using HotReload.Functional.Tests.Support;
-using HotReload.Testing.Configs;
 using HotReload.Testing.Files;
-using HotReload.Testing.Proxies;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Observability;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Proxies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;

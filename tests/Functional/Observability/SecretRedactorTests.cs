@@ -1,4 +1,3 @@
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Observability;
 
 namespace HotReload.Functional.Tests.Observability;

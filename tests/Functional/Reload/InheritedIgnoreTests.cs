@@ -1,5 +1,4 @@
 using HotReload.Testing.Files;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Reload.Triggers;
 
 namespace HotReload.Functional.Tests.Reload;

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using HotReload.Functional.Tests.Support;
-using HotReload.Testing.Configs;
 using HotReload.Testing.Files;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Configs;
 using Xunit.Abstractions;
 
 namespace HotReload.Functional.Tests.Reload;
@@ -28,10 +27,10 @@ public sealed class RapidChangeTests(ITestOutputHelper output)
         await scenario.Proxy.Events.WaitForAppliedContentAsync(File.ReadAllText(scenario.ConfigPath), $"the last write (v{Writes}) to be applied", mark);
         await scenario.Proxy.CreateClient().AssertServesVersionAsync($"v{Writes}");
 
-        var applies = scenario.Proxy.Events.Outcomes.Skip(mark).Count(o => o.Result == ReloadResult.Applied);
+        var applies = scenario.Proxy.Events.Since(mark).Count(o => o.Result == ReloadResult.Applied);
         output.WriteLine($"{Writes} writes, {applies} applies");
         Assert.InRange(applies, 1, Writes - 1);
-        Assert.DoesNotContain(scenario.Proxy.Events.Outcomes.Skip(mark), o => o.Result == ReloadResult.Rejected);
+        Assert.DoesNotContain(scenario.Proxy.Events.Since(mark), o => o.Result == ReloadResult.Rejected);
     }
 
     [Fact]

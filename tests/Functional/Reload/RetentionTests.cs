@@ -1,10 +1,9 @@
 using System.Text.Json;
 using HotReload.Functional.Tests.Support;
-using HotReload.Testing.Configs;
 using HotReload.Testing.Files;
-using HotReload.Testing.Proxies;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Proxies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,6 @@
-using HotReload.Testing.Configs;
 using HotReload.Testing.Files;
-using HotReload.Testing.Proxies;
-using HotReload.Testing.Requirements;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Proxies;
 
 namespace HotReload.Functional.Tests.Reload;
 

@@ -1,5 +1,5 @@
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Routing;
+using HotReloadProxy.Testing.Routing;
 
 namespace HotReload.Functional.Tests.Routing;
 

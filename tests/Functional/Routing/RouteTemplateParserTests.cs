@@ -1,4 +1,3 @@
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Routing;
 
 namespace HotReload.Functional.Tests.Routing;

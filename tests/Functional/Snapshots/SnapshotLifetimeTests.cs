@@ -1,11 +1,10 @@
 using System.Runtime.CompilerServices;
-using HotReload.Testing.Configs;
 using HotReload.Testing.Files;
-using HotReload.Testing.Proxies;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Reload;
 using HotReloadProxy.Snapshots;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Proxies;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotReload.Functional.Tests.Snapshots;

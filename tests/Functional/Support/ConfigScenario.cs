@@ -1,7 +1,8 @@
-using HotReload.Testing.Configs;
 using HotReload.Testing.Files;
-using HotReload.Testing.Proxies;
+using HotReload.Testing.Observing;
 using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Proxies;
 
 namespace HotReload.Functional.Tests.Support;
 
@@ -30,7 +31,7 @@ internal sealed class ConfigScenario : IAsyncDisposable
         StartAsync(initial, settings, kestrel: true, configMap: false);
 
     /// <summary>Applies the edit and waits for the outcome that follows it.</summary>
-    public async Task<HotReloadProxy.Reload.ReloadOutcome> EditAndWaitAsync(FileEdit edit, Func<ReloadEvents, int, Task<HotReloadProxy.Reload.ReloadOutcome>> outcome)
+    public async Task<HotReloadProxy.Reload.ReloadOutcome> EditAndWaitAsync(FileEdit edit, Func<ReloadEvents, ReloadMark, Task<HotReloadProxy.Reload.ReloadOutcome>> outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var mark = Proxy.Events.Mark();

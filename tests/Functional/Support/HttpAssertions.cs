@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HotReload.Testing.Configs;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Functional.Tests.Support;
 

@@ -2,9 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using HotReload.Property.Tests.Generators;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Configuration.Diff;
 using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Property.Tests.Configuration;
 

@@ -2,10 +2,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using HotReload.Property.Tests.Generators;
-using HotReload.Testing.Engine;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Configuration;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Engine;
 
 namespace HotReload.Property.Tests.Configuration;
 

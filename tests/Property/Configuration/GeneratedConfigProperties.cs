@@ -3,11 +3,11 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using HotReload.Property.Tests.Generators;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Configuration;
 using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Property.Tests.Configuration;
 

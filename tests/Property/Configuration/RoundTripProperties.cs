@@ -2,10 +2,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using HotReload.Property.Tests.Generators;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Configuration;
 using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Configuration.Parsing;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Property.Tests.Configuration;
 

@@ -2,6 +2,7 @@ using System.Text;
 using Bogus;
 using HotReloadProxy.Configuration;
 using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Property.Tests.Generators;
 

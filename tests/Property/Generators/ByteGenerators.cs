@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using HotReloadProxy.Configuration;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Property.Tests.Generators;
 

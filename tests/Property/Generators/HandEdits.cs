@@ -3,6 +3,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using HotReloadProxy.Configuration;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Property.Tests.Generators;
 

@@ -3,11 +3,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using HotReload.Property.Tests.Generators;
-using HotReload.Testing.Engine;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Configuration.Parsing;
 using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Engine;
 
 namespace HotReload.Property.Tests.Parsing;
 

@@ -3,10 +3,9 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using HotReload.Property.Tests.Generators;
 using HotReload.Property.Tests.ReloadMachine;
-using HotReload.Testing.Engine;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Reload;
 using HotReloadProxy.Reload.Triggers;
+using HotReloadProxy.Testing.Engine;
 
 namespace HotReload.Property.Tests.Polling;
 

@@ -1,13 +1,12 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using HotReload.Testing.Configs;
 using HotReload.Testing.Files;
 using HotReload.Testing.Load;
-using HotReload.Testing.Proxies;
-using HotReload.Testing.Requirements;
 using HotReload.Testing.Upstreams;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Proxies;
 
 namespace HotReload.Property.Tests.RealProxy;
 
@@ -48,7 +47,7 @@ public sealed class EditSequenceAgainstRealProxyProperties
             MaxConfigBytes = MaxConfigBytes,
         });
         var rejectedVersions = new HashSet<string>();
-        await using var recorder = LoadRecorder.Start(proxy.CreateClient, "/echo/property", Clients);
+        await using var recorder = LoadRecorder.Start(proxy.CreateClient, "/echo/property", TestConfigs.ResponseReader, Clients);
         await recorder.WaitForRequestsAsync(Clients);
 
         for (var step = 0; step < sequence.Length; step++)

@@ -1,5 +1,5 @@
-using HotReload.Testing.Configs;
 using HotReload.Testing.Files;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Property.Tests.RealProxy;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using HotReload.Testing.Engine;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Engine;
 
 namespace HotReload.Property.Tests.ReloadMachine;
 

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Experimental;
 using FsCheck.Fluent;
-using HotReload.Testing.Engine;
+using HotReloadProxy.Testing.Engine;
 
 namespace HotReload.Property.Tests.ReloadMachine;
 

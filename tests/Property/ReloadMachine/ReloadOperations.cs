@@ -1,8 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using HotReload.Property.Tests.Generators;
-using HotReload.Testing.Engine;
 using HotReloadProxy.Configuration;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Engine;
 
 namespace HotReload.Property.Tests.ReloadMachine;
 

@@ -1,5 +1,5 @@
-using HotReload.Testing.Engine;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Engine;
 using Microsoft.Extensions.Logging;
 
 namespace HotReload.Property.Tests.ReloadMachine;

@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Experimental;
 using FsCheck.Fluent;
-using HotReload.Testing.Engine;
 using HotReloadProxy.Configuration;
+using HotReloadProxy.Testing.Engine;
 
 namespace HotReload.Property.Tests.ReloadMachine;
 

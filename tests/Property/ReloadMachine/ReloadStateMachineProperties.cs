@@ -1,6 +1,5 @@
 using FsCheck.Experimental;
 using FsCheck.Xunit;
-using HotReload.Testing.Requirements;
 
 namespace HotReload.Property.Tests.ReloadMachine;
 

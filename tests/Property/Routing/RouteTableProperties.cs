@@ -2,8 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using HotReload.Property.Tests.Generators;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Routing;
+using HotReloadProxy.Testing.Routing;
 
 namespace HotReload.Property.Tests.Routing;
 

@@ -1,62 +1,60 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using HotReload.Testing;
 using HotReload.Testing.Load;
-using HotReload.Testing.Upstreams;
 
 namespace HotReload.Conformance.Probing;
 
 /// <summary>
-/// Concurrent clients, each on its own connection, requesting the probe path back to back and recording every
-/// request. A black-box proxy has no generation header, so the version the runner wrote (an increasing integer)
-/// is the generation: the response header gives it, the upstream's echo of the forwarded header gives it again.
+/// The harness's <see cref="LoadRecorder"/> pointed at a black-box proxy. Such a proxy has no generation header,
+/// so the version the runner wrote (an increasing integer) is the generation: the response header states it,
+/// the upstream's echo of the forwarded header states it again. Also tracks the newest version served whole, so
+/// a step can wait for "the new version is being served".
 /// </summary>
 internal sealed class ProbeRecorder : IAsyncDisposable
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly ConcurrentQueue<RequestRecord> _records = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly List<HttpClient> _clients;
-    private readonly Task[] _loops;
-    private readonly string _versionHeader;
+    private readonly LoadRecorder _recorder;
     private long _highestVersion;
-    private int _count;
 
     public ProbeRecorder(Uri url, int clients, string versionHeader)
     {
-        _versionHeader = versionHeader;
-        _clients = Enumerable.Range(0, clients).Select(_ => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
-        {
-            Timeout = RequestTimeout,
-        }).ToList();
-        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _loops = _clients.Select((client, index) => Task.Run(async () =>
-        {
-            await go.Task;
-            await RunAsync(index, client, url);
-        })).ToArray();
-        go.SetResult();
+        var echo = ServedVersionReaders.HeadersAndEcho("X-Conformance-No-Generation", versionHeader);
+        _recorder = LoadRecorder.Start(
+            () => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 }) { BaseAddress = url, Timeout = RequestTimeout },
+            url.PathAndQuery,
+            (response, body) =>
+            {
+                var served = echo(response, body);
+                var version = Ordinal(served.HeaderVersion);
+                if (response.StatusCode == HttpStatusCode.OK && version is { } v && served.HeaderVersion == served.ContentVersion)
+                {
+                    RaiseHighest(v);
+                }
+
+                return served with { Generation = version };
+            },
+            clients,
+            new HarnessTimeouts { Load = TimeSpan.FromSeconds(15) });
     }
 
-    public int Count => Volatile.Read(ref _count);
+    public int Count => _recorder.Count;
 
     /// <summary>Waits until <paramref name="additional"/> more requests were recorded; false on timeout (load not flowing).</summary>
     public async Task<bool> WaitForRequestsAsync(int additional, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var target = Count + additional;
-        var deadline = Clock.Now() + Clock.Ticks(timeout);
-        while (Count < target)
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
         {
-            if (Clock.Now() > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(5, cancellationToken);
+            await _recorder.WaitForRequestsAsync(additional, limit.Token);
+            return true;
         }
-
-        return true;
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
+        }
     }
 
     /// <summary>Waits until a response of <paramref name="version"/> or newer has ended; returns when, or null on timeout.</summary>
@@ -76,42 +74,9 @@ internal sealed class ProbeRecorder : IAsyncDisposable
         return Clock.Now();
     }
 
-    public async Task<IReadOnlyList<RequestRecord>> StopAsync()
-    {
-        await _stop.CancelAsync();
-        await Task.WhenAll(_loops);
-        return _records.OrderBy(r => r.StartTimestamp).ToList();
-    }
+    public Task<IReadOnlyList<RequestRecord>> StopAsync() => _recorder.StopAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_stop.IsCancellationRequested)
-        {
-            await StopAsync();
-        }
-
-        foreach (var client in _clients)
-        {
-            client.Dispose();
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task RunAsync(int clientIndex, HttpClient client, Uri url)
-    {
-        var sequence = 0;
-        while (!_stop.IsCancellationRequested)
-        {
-            var record = await SendOneAsync(clientIndex, sequence++, client, url);
-            _records.Enqueue(record);
-            Interlocked.Increment(ref _count);
-            if (record.Completed && record.Status == 200 && record.Generation is { } version && record.HeaderVersion == record.ContentVersion)
-            {
-                RaiseHighest(version);
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _recorder.DisposeAsync();
 
     private void RaiseHighest(long version)
     {
@@ -125,42 +90,6 @@ internal sealed class ProbeRecorder : IAsyncDisposable
             }
 
             seen = was;
-        }
-    }
-
-    private async Task<RequestRecord> SendOneAsync(int clientIndex, int sequence, HttpClient client, Uri url)
-    {
-        var start = Clock.Now();
-        try
-        {
-            // Not cancelled by Stop: an abandoned request would be recorded as a failure it is not.
-            using var response = await client.GetAsync(url, CancellationToken.None);
-            var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
-            var end = Clock.Now();
-            var headerVersion = response.Headers.TryGetValues(_versionHeader, out var values) ? string.Join(",", values) : null;
-            var contentVersion = ContentVersion(response, body);
-            return new RequestRecord(clientIndex, sequence, start, end, (int)response.StatusCode, Ordinal(headerVersion), headerVersion, contentVersion);
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
-        {
-            return new RequestRecord(clientIndex, sequence, start, Clock.Now(), 0, null, null, null, $"{e.GetType().Name}: {e.Message}");
-        }
-    }
-
-    private string? ContentVersion(HttpResponseMessage response, string body)
-    {
-        if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "application/json")
-        {
-            return null;
-        }
-
-        try
-        {
-            return EchoResponse.Parse(body).Header(_versionHeader);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
         }
     }
 

@@ -24,7 +24,7 @@ public static class ConformanceRunner
         var clients = options.Clients ?? (options.Quick ? 4 : 8);
         var template = ProfileLoader.ReadTemplate(profile);
         var startedAt = DateTimeOffset.UtcNow;
-        await using var upstream = await UpstreamServer.StartAsync("conformance");
+        await using var upstream = await UpstreamServer.StartAsync("conformance", cancellationToken);
         var results = new List<ScenarioResult>();
         foreach (var scenario in scenarios)
         {

@@ -10,7 +10,7 @@ namespace HotReload.Traceability.Discovery;
 public static class TestAssemblyScanner
 {
     private const string FactAttribute = "Xunit.FactAttribute";
-    private const string RequirementAttribute = "HotReload.Testing.Requirements.RequirementAttribute";
+    private const string RequirementAttribute = "HotReload.TestSupport.RequirementAttribute";
 
     public static IReadOnlyList<TestMethod> Scan(IEnumerable<string> assemblyPaths)
     {

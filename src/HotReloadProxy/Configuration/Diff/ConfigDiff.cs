@@ -61,37 +61,4 @@ public sealed record ConfigDiff
             Server = after.Server,
         };
     }
-
-    public ProxyConfig ApplyTo(ProxyConfig before)
-    {
-        ArgumentNullException.ThrowIfNull(before);
-        var routes = before.Routes.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var id in RoutesRemoved)
-        {
-            routes.Remove(id);
-        }
-
-        foreach (var route in RoutesAdded.Concat(RoutesChanged))
-        {
-            routes[route.Id] = route;
-        }
-
-        var clusters = new Dictionary<string, ClusterConfig>(before.Clusters, StringComparer.Ordinal);
-        foreach (var name in ClustersRemoved)
-        {
-            clusters.Remove(name);
-        }
-
-        foreach (var (name, cluster) in ClustersAdded.Concat(ClustersChanged))
-        {
-            clusters[name] = cluster;
-        }
-
-        return new ProxyConfig
-        {
-            Routes = new ValueList<RouteConfig>(RouteOrder.Select(id => routes[id])),
-            Clusters = new ValueMap<ClusterConfig>(ClusterOrder.Select(name => new KeyValuePair<string, ClusterConfig>(name, clusters[name])), StringComparer.Ordinal),
-            Server = Server,
-        };
-    }
 }

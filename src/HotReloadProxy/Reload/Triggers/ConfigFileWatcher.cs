@@ -37,7 +37,7 @@ public sealed class ConfigFileWatcher : IDisposable
     }
 
     /// <summary>How many times the watchers were (re)created; a test seam for the restart-on-error promise.</summary>
-    public int ArmCount { get; private set; }
+    internal int ArmCount { get; private set; }
 
     public void Start()
     {

@@ -1,6 +1,6 @@
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Configuration.Diff;
 using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Testing.Configs;
 
 namespace HotReload.Functional.Tests.Configuration.Diff;
 

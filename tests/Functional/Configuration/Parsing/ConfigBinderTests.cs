@@ -1,4 +1,3 @@
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Configuration.Model;
 using static HotReload.Functional.Tests.Configuration.ConfigText;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Configuration.Parsing;
 using static HotReload.Functional.Tests.Configuration.ConfigText;
 

@@ -1,4 +1,3 @@
-using HotReload.Testing.Requirements;
 using static HotReload.Functional.Tests.Configuration.ConfigText;
 
 namespace HotReload.Functional.Tests.Configuration.Parsing;

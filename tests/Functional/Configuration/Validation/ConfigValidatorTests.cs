@@ -1,4 +1,3 @@
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Configuration.Parsing;
 using HotReloadProxy.Configuration.Validation;
 using static HotReload.Functional.Tests.Configuration.ConfigText;

@@ -1,7 +1,6 @@
-using HotReload.Testing.Configs;
-using HotReload.Testing.Engine;
-using HotReload.Testing.Requirements;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Engine;
 
 namespace HotReload.Functional.Tests.Reload.Engine;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using HotReloadProxy.Reload;
 
-namespace HotReload.Testing.Engine;
+namespace HotReloadProxy.Testing.Engine;
 
 /// <summary>
 /// A config file held in memory, for driving the reload engine without a file system. Besides content it

@@ -3,10 +3,10 @@ using HotReloadProxy.Reload;
 using HotReloadProxy.Snapshots;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
-namespace HotReload.Testing.Proxies;
+namespace HotReloadProxy.Testing.Proxies;
 
 /// <summary>
 /// The proxy on real Kestrel, in this process, on loopback ephemeral ports (public and admin), for tests

@@ -3,7 +3,7 @@ using System.Text.Json;
 using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Configuration.Parsing;
 
-namespace HotReloadProxy.Configuration;
+namespace HotReloadProxy.Testing.Configs;
 
 /// <summary>Writes a config back to the file format: for tests, benchmarks and tools that generate configs.</summary>
 public static class ConfigJsonWriter

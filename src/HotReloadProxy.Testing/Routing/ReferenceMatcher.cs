@@ -1,4 +1,6 @@
-namespace HotReloadProxy.Routing;
+using HotReloadProxy.Routing;
+
+namespace HotReloadProxy.Testing.Routing;
 
 /// <summary>
 /// The obviously-correct matcher: try every route in precedence order and take the first that matches.

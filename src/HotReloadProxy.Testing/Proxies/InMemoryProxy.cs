@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
-namespace HotReload.Testing.Proxies;
+namespace HotReloadProxy.Testing.Proxies;
 
 /// <summary>
 /// The proxy hosted by WebApplicationFactory over TestServer: fast, no sockets. File watching, reloads

@@ -1,7 +1,8 @@
-using HotReloadProxy.Configuration;
+using HotReload.Testing.Load;
 using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Forwarding;
 
-namespace HotReload.Testing.Configs;
+namespace HotReloadProxy.Testing.Configs;
 
 /// <summary>
 /// Small builders for the configs reload tests write. Every config made here answers <c>GET /version</c>
@@ -10,7 +11,14 @@ namespace HotReload.Testing.Configs;
 /// </summary>
 public static class TestConfigs
 {
+    /// <summary>The header a versioned route sets on its responses and on what it forwards upstream.</summary>
     public const string VersionHeader = "X-Config-Version";
+
+    /// <summary>
+    /// Reads a response of these configs for a <see cref="LoadRecorder"/>: the generation from the proxy's
+    /// generation header, the version from <see cref="VersionHeader"/> and from the body or the upstream's echo.
+    /// </summary>
+    public static ServedVersionReader ResponseReader { get; } = ServedVersionReaders.HeadersAndEcho(ForwardingOptions.GenerationHeaderName, VersionHeader);
 
     public static RouteConfig VersionRoute(string version) => new()
     {

@@ -1,14 +1,14 @@
-using HotReload.Testing.Configs;
 using HotReloadProxy.Configuration;
 using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Forwarding;
 using HotReloadProxy.Reload;
 using HotReloadProxy.Snapshots;
+using HotReloadProxy.Testing.Configs;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
-namespace HotReload.Testing.Engine;
+namespace HotReloadProxy.Testing.Engine;
 
 /// <summary>
 /// The reload engine and scheduler over a fake clock and an in-memory file: no real timers, no real files.

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace HotReload.Testing.Proxies;
+namespace HotReloadProxy.Testing.Proxies;
 
 /// <summary>
 /// The proxy as a separate OS process, for what only a process can show: signals (SIGHUP), exit codes and

@@ -3,7 +3,7 @@ using HotReloadProxy.Snapshots;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 
-namespace HotReload.Testing.Proxies;
+namespace HotReloadProxy.Testing.Proxies;
 
 /// <summary>A running proxy a test can talk to and observe, whichever way it is hosted.</summary>
 public interface IProxyUnderTest : IAsyncDisposable

@@ -1,13 +1,13 @@
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace HotReload.Testing.Requirements;
+namespace HotReload.TestSupport;
 
 /// <summary>Turns each id of a <see cref="RequirementAttribute"/> into a <c>Requirement</c> trait.</summary>
 public sealed class RequirementDiscoverer : ITraitDiscoverer
 {
-    public const string TypeName = "HotReload.Testing.Requirements.RequirementDiscoverer";
-    public const string AssemblyName = "HotReload.Testing";
+    public const string TypeName = "HotReload.TestSupport.RequirementDiscoverer";
+    public const string AssemblyName = "HotReload.TestSupport";
     public const string TraitName = "Requirement";
 
     public IEnumerable<KeyValuePair<string, string>> GetTraits(IAttributeInfo traitAttribute)

@@ -1,4 +1,4 @@
-namespace HotReload.Testing.Proxies;
+namespace HotReloadProxy.Testing.Proxies;
 
 /// <summary>Command-line settings for a proxy under test; each maps to the proxy's --option of the same name.</summary>
 public sealed record ProxySettings

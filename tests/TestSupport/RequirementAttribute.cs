@@ -1,6 +1,6 @@
 using Xunit.Sdk;
 
-namespace HotReload.Testing.Requirements;
+namespace HotReload.TestSupport;
 
 /// <summary>
 /// Names the requirement ids (rows of requirements.csv) that a test proves. Each id becomes an xunit
