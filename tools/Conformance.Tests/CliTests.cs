@@ -45,7 +45,7 @@ public sealed class CliTests
         var unknownOption = await RunAsync("run", "--target", profile, "--fast");
         var missing = await RunAsync("run", "--target", temp.File("nope.json"));
         var invalid = await RunAsync("run", "--target", profile);
-        var unknownScenario = await RunAsync("run", "--target", profile, "--scenarios", "teleport");
+        var unknownScenario = await RunAsync("run", "--target", RepositoryPaths.Profile("hotreload-watch.json"), "--scenarios", "teleport");
 
         Assert.Equal(2, unknownOption.Code);
         Assert.Contains("--fast", unknownOption.Error, StringComparison.Ordinal);

@@ -74,7 +74,7 @@ internal static class ConnectionProbes
         catch (Exception e) when (e is WebSocketException or IOException or InvalidDataException or OperationCanceledException)
         {
             context.Findings.Add((Rules.WebSocketBroken, Clock.Now(),
-                $"the WebSocket failed at message {sent} (state {socket.State}, close {socket.CloseStatus?.ToString() ?? "-"} {socket.CloseStatusDescription}): {e.GetType().Name}: {e.Message}"));
+                $"the WebSocket failed at message {sent - 1} (state {socket.State}, close {socket.CloseStatus?.ToString() ?? "-"} {socket.CloseStatusDescription}): {e.GetType().Name}: {e.Message}"));
         }
     }
 
