@@ -6,7 +6,11 @@ using HotReload.Conformance.Tests.Support;
 
 namespace HotReload.Conformance.Tests;
 
-/// <summary>The quick matrix against HotReload itself, started as a real process from its shipped profile: every scenario with 0 violations.</summary>
+/// <summary>
+/// The quick matrix against HotReload itself, started as a real process from its shipped profile: every scenario
+/// with 0 violations. The drain scenario is left to the CI run of the command: HotReload states no drain bound
+/// yet, so there it only measures, and it is the slowest scenario.
+/// </summary>
 public sealed class HotReloadConformanceTests
 {
     [Fact]
@@ -17,7 +21,7 @@ public sealed class HotReloadConformanceTests
         var dll = Path.Combine(RepositoryPaths.Root(), "src", "HotReloadProxy", "bin", "Debug", "net10.0", "HotReloadProxy.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing; build the solution in Debug first (dotnet build HotReload.sln).");
 
-        var run = await ConformanceRunner.RunAsync(profile, new ProcessLauncher(profile), new RunOptions { Quick = true });
+        var run = await ConformanceRunner.RunAsync(profile, new ProcessLauncher(profile), new RunOptions { Quick = true, Scenarios = string.Join(",", ScenarioCatalogKeys) });
 
         var problems = run.Scenarios.Where(s => s.Outcome != ScenarioOutcome.Passed)
             .Select(s => $"{s.RequirementId} {s.Key}: {s.Outcome} {string.Join(", ", s.Counts.Select(c => $"{c.Value} {c.Key}"))}; " +
@@ -30,6 +34,6 @@ public sealed class HotReloadConformanceTests
     private static readonly string[] ScenarioCatalogKeys =
     [
         "atomic-rename", "in-place-rewrite", "burst", "touch", "broken-then-fixed", "empty-file", "delete-recreate",
-        "rename-away-back", "configmap-swap", "stream", "websocket", "drain",
+        "rename-away-back", "configmap-swap", "stream", "websocket",
     ];
 }
