@@ -1,4 +1,5 @@
 using HotReloadProxy.Hosting;
+using HotReloadProxy.Text;
 
 namespace HotReloadProxy.Cli;
 
@@ -74,28 +75,9 @@ public static class CommandLineParser
     private static string Suggestion(string name, IReadOnlyList<CommandLineOption> known)
     {
         var best = known.Where(o => !o.Hidden)
-            .Select(o => (o.Name, Distance: Distance(name.ToLowerInvariant(), o.Name.ToLowerInvariant())))
+            .Select(o => (o.Name, Distance: EditDistance.Between(name, o.Name)))
             .OrderBy(c => c.Distance)
             .FirstOrDefault();
         return best.Name is not null && best.Distance <= Math.Max(2, name.Length / 3) ? $" Did you mean '--{best.Name}'?" : "";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 }

@@ -1,3 +1,5 @@
+using HotReloadProxy.Text;
+
 namespace HotReloadProxy.Configuration.Parsing;
 
 /// <summary>
@@ -39,32 +41,13 @@ internal sealed class ObjectFields
     private static string UnknownMessage(string name, string section, string[] known)
     {
         var suggestion = known
-            .Select(candidate => (candidate, distance: EditDistance(name.ToUpperInvariant(), candidate.ToUpperInvariant())))
+            .Select(candidate => (candidate, distance: EditDistance.Between(name, candidate)))
             .Where(pair => pair.distance <= Math.Max(2, pair.candidate.Length / 3))
             .OrderBy(pair => pair.distance)
             .Select(pair => pair.candidate)
             .FirstOrDefault();
         var hint = suggestion is null ? "" : $" Did you mean '{suggestion}'?";
         return $"Unknown property '{name}' in {section}.{hint} Allowed: {string.Join(", ", known)}.";
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 }
 
