@@ -15,4 +15,8 @@ public abstract record ConfigFileRead
 }
 
 /// <summary>What a poll compares first: cheap metadata, before any bytes are read and hashed.</summary>
-public readonly record struct ConfigFileStamp(string ResolvedPath, bool Exists, bool IsDirectory, long Length, DateTime LastWriteUtc);
+/// <param name="Entries">
+/// For a source made of many files, each file's name, size and write time: totals alone miss a file renamed
+/// over another of the same size while a newer file exists elsewhere in the set.
+/// </param>
+public readonly record struct ConfigFileStamp(string ResolvedPath, bool Exists, bool IsDirectory, long Length, DateTime LastWriteUtc, string? Entries = null);

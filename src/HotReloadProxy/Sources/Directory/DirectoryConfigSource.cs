@@ -72,10 +72,12 @@ public sealed class DirectoryConfigSource : IConfigFileSource, IComposedConfigSo
 
     public ConfigFileStamp Stamp()
     {
-        // One stamp for the whole directory: the newest write and the total size of its fragments.
-        var files = Fragments().Select(f => new FileInfo(f)).ToList();
+        // One stamp for the whole directory, listing every fragment's name, size and write time, so a poll sees
+        // a rename or an older file moved over another as surely as an edit.
+        var files = Fragments().Select(f => new FileInfo(f)).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
         var newest = files.Count == 0 ? default : files.Max(f => f.LastWriteTimeUtc);
-        return new ConfigFileStamp(Path, System.IO.Directory.Exists(Path), IsDirectory: false, files.Sum(f => f.Length) + files.Count, newest);
+        var entries = string.Join('\n', files.Select(f => FormattableString.Invariant($"{f.Name}\t{f.Length}\t{f.LastWriteTimeUtc.Ticks}")));
+        return new ConfigFileStamp(Path, System.IO.Directory.Exists(Path), IsDirectory: false, files.Sum(f => f.Length), newest, entries);
     }
 
     public void WriteStatus(Utf8JsonWriter writer)

@@ -23,6 +23,7 @@ namespace HotReloadProxy.Sources.Etcd;
 public sealed class EtcdConfigSource : IConfigFileSource, IStatusSection, IDisposable
 {
     private readonly EtcdSourceOptions _options;
+    private readonly ReconnectBackoff _backoff;
     private readonly ReloadNotifier _notifier;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -41,6 +42,7 @@ public sealed class EtcdConfigSource : IConfigFileSource, IStatusSection, IDispo
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(notifier);
         _options = options;
+        _backoff = new ReconnectBackoff(options.InitialBackoff, options.MaxBackoff);
         _notifier = notifier;
         _time = time;
         _logger = logger;
@@ -339,12 +341,8 @@ public sealed class EtcdConfigSource : IConfigFileSource, IStatusSection, IDispo
 
     private TimeSpan Backoff(int attempt)
     {
-        var doubled = _options.InitialBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 16));
-        var capped = Math.Min(doubled, _options.MaxBackoff.TotalMilliseconds);
-
-        // Jitter keeps a fleet of proxies from reconnecting in lockstep after etcd comes back.
-#pragma warning disable CA5394 // Not security-relevant randomness.
-        return TimeSpan.FromMilliseconds(capped * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+#pragma warning disable CA5394 // Jitter, not security-relevant randomness.
+        return _backoff.Delay(attempt, Random.Shared.NextDouble());
 #pragma warning restore CA5394
     }
 
