@@ -6,11 +6,15 @@ using Microsoft.Extensions.Logging;
 namespace HotReloadProxy.Hosting;
 
 /// <summary>
-/// Makes the checked startup file generation 1 before the server starts, and starts the reload triggers
-/// once the server is up.
+/// Makes the checked startup file generation 1 before the server starts, starts the reload triggers once the
+/// server is up, and warms the reload pipeline in the background so the first reloads run optimised code.
 /// </summary>
-internal sealed class ConfigLifecycle(ReloadEngine engine, StartupConfig startup, ConfigTriggers triggers, ProxyEndpoints endpoints, ILogger<ConfigLifecycle> logger) : IHostedLifecycleService
+internal sealed class ConfigLifecycle(ReloadEngine engine, StartupConfig startup, ConfigTriggers triggers, ProxyEndpoints endpoints, PipelineWarmup warmup,
+    ILogger<ConfigLifecycle> logger) : IHostedLifecycleService, IDisposable
 {
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _warmup = Task.CompletedTask;
+
     public Task StartingAsync(CancellationToken cancellationToken)
     {
         LogAccess.ConfigPathResolved(logger, startup.Path, Environment.CurrentDirectory);
@@ -31,6 +35,7 @@ internal sealed class ConfigLifecycle(ReloadEngine engine, StartupConfig startup
     public Task StartedAsync(CancellationToken cancellationToken)
     {
         triggers.Start();
+        _warmup = Task.Factory.StartNew(WarmUp, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (endpoints.PublicAddresses.Count > 0)
         {
             LogAccess.ListenersReady(logger, string.Join(", ", endpoints.PublicAddresses),
@@ -40,10 +45,28 @@ internal sealed class ConfigLifecycle(ReloadEngine engine, StartupConfig startup
         return Task.CompletedTask;
     }
 
-    public Task StoppingAsync(CancellationToken cancellationToken)
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         triggers.Dispose();
-        return Task.CompletedTask;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _warmup.ConfigureAwait(false);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private void WarmUp()
+    {
+        try
+        {
+            var result = warmup.Run(PipelineWarmup.DefaultPasses, _stopping.Token);
+            LogAccess.PipelineWarmedUp(logger, result);
+        }
+#pragma warning disable CA1031 // A failed warm-up costs only speed; it must never stop the proxy.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogAccess.PipelineWarmupFailed(logger, ex);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

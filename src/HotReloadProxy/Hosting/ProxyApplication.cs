@@ -94,6 +94,7 @@ public static class ProxyApplication
             Mode = options.EtcdEndpoints is not null ? "etcd watch" : options.PollInterval is null ? "watch" : "poll",
         });
         services.AddSingleton<ReloadEngine>();
+        services.AddSingleton<PipelineWarmup>();
         services.AddSingleton(new ReloadSchedulerOptions { QuietWindow = options.QuietWindow });
         services.AddSingleton<ReloadScheduler>();
         services.AddSingleton<ConfigTriggers>();

@@ -33,9 +33,10 @@ internal static class HelpText
           etcd [--instances 3] [--puts 200] [--quick]
               Convergence latency of the etcd source: put -> every instance has applied it, p50/p99.
               Starts a real etcd on free loopback ports (install it with eng/install-etcd.sh).
-          cold-pipeline [--routes 1000] [--runs 20]
+          cold-pipeline [--routes 1000] [--runs 20] [--warmup 80]
               The reload pipeline (hash+parse+validate, compile, diff) run K times in this fresh process, each
-              run's time per stage, CPU time and GCs: what a running proxy pays before the JIT has optimised it.
+              run's time per stage, CPU time and GCs: what a running proxy pays before the JIT has optimised it;
+              --warmup N first runs the startup warm-up the proxy runs (N passes on its built-in sample).
 
         Results go to artifacts/benchmarks/ as markdown and JSON.
         """;

@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using HotReload.Functional.Tests.Support;
+using HotReload.Testing.Files;
+using HotReloadProxy.Configuration.Validation;
+using HotReloadProxy.Forwarding;
+using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Proxies;
+
+namespace HotReload.Functional.Tests.Hosting;
+
+/// <summary>The startup warm-up of the reload pipeline: it runs every path a reload takes and publishes nothing.</summary>
+public sealed class PipelineWarmupTests
+{
+    [Fact]
+    [Requirement("PF-03")]
+    public void The_built_in_sample_has_every_kind_of_route_and_its_broken_variant_fails_with_a_position()
+    {
+        var valid = ConfigCheck.Run(new ConfigFileRead.Content(PipelineWarmup.ValidSample), new ConfigValidator(), ReloadEngineOptions.DefaultMaxConfigBytes);
+        Assert.True(valid.IsValid, string.Join("; ", valid.Errors.Select(e => e.Format("sample"))));
+        var routes = valid.Config!.Routes;
+        Assert.Contains(routes, r => r.Match.Path.Contains("{**", StringComparison.Ordinal) && r.Match.Hosts is { Count: > 0 });
+        Assert.Contains(routes, r => r.Match.Path.Contains("{id}", StringComparison.Ordinal) && r.Match.Methods is { Count: > 0 });
+        Assert.Contains(routes, r => r.Respond is not null);
+        Assert.Contains(routes, r => r.Transforms?.RequestHeaders is { Count: > 0 } && r.Transforms.ResponseHeaders is { Count: > 0 });
+        Assert.All(valid.Config.Clusters, c => Assert.True(c.Value.Destinations.Count > 1));
+
+        var broken = ConfigCheck.Run(new ConfigFileRead.Content(PipelineWarmup.BrokenSample), new ConfigValidator(), ReloadEngineOptions.DefaultMaxConfigBytes);
+        Assert.Equal(RejectionReason.Invalid, broken.Reason);
+        Assert.True(broken.Errors[0].Position.Line > 1, broken.Errors[0].Format("sample"));
+    }
+
+    [Fact]
+    [Requirement("PF-03")]
+    public void A_run_makes_the_passes_asked_for_and_stops_when_cancelled()
+    {
+        var warmup = new PipelineWarmup(new ConfigValidator(), new ForwardingOptions());
+
+        Assert.Equal(5, warmup.Run(5, CancellationToken.None).Passes);
+        Assert.Equal(0, warmup.Run(5, new CancellationToken(canceled: true)).Passes);
+    }
+
+    [Fact]
+    [Requirement("PF-03")]
+    public async Task A_starting_proxy_warms_up_without_a_new_generation_an_outcome_or_a_change_to_what_it_serves()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("proxy.json");
+        await File.WriteAllTextAsync(path, TestConfigs.Versioned("v1").ToJson());
+        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path });
+        var outcomesAtStart = proxy.Events.Outcomes.Count;
+
+        await Eventually.TrueAsync(() => proxy.Logs.GetSnapshot().Any(r => r.Id.Id is 1470 or 1471), "the warm-up's log event (1470, or 1471 if it failed)", TimeSpan.FromSeconds(60));
+
+        var warmedUp = Assert.Single(proxy.Logs.GetSnapshot(), r => r.Id.Id is 1470 or 1471);
+        Assert.Equal(1470, warmedUp.Id.Id);
+        Assert.Contains($"{PipelineWarmup.DefaultPasses} passes", warmedUp.Message, StringComparison.Ordinal);
+        Assert.Equal(outcomesAtStart, proxy.Events.Outcomes.Count);
+        Assert.Equal(1, proxy.Generation());
+        using var admin = proxy.CreateAdminClient();
+        var status = await admin.GetFromJsonAsync<JsonElement>(new Uri("/status", UriKind.Relative));
+        Assert.Equal(1, status.GetProperty("generation").GetInt64());
+        using var client = proxy.CreateClient();
+        Assert.Equal("v1", await client.GetStringAsync(new Uri("/version", UriKind.Relative)));
+    }
+}
