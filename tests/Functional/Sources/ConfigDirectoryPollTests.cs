@@ -1,3 +1,4 @@
+using HotReload.Testing.Observing;
 using HotReload.Functional.Tests.Support;
 using HotReloadProxy.Reload;
 using static HotReload.Functional.Tests.Support.FragmentDirectory;
