@@ -4,6 +4,7 @@ using HotReloadProxy.Observability;
 using HotReloadProxy.Reload;
 using HotReloadProxy.Snapshots;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace HotReloadProxy.Draining;
@@ -99,7 +100,7 @@ internal sealed class DrainBound : IDisposable
         try
         {
             // Read before the abort: the upgrade headers tell a WebSocket from a streamed response.
-            var kind = context.WebSockets.IsWebSocketRequest ? "WebSocket" : "request";
+            var kind = IsWebSocket(context) ? "WebSocket" : "request";
             var ran = _time.GetElapsedTime(request.StartedAt);
             Log.RequestEndedByDrainBound(_logger, kind, request.RouteId, request.Generation, ran.TotalMilliseconds, Bound!.Value.TotalMilliseconds);
         }
@@ -110,6 +111,12 @@ internal sealed class DrainBound : IDisposable
             context.Abort();
         }
     }
+
+    /// <summary>An HTTP/1.1 upgrade or an HTTP/2 extended CONNECT to websocket (the proxy has no WebSocket middleware to ask).</summary>
+    private static bool IsWebSocket(HttpContext context) =>
+        context.Features.Get<IHttpExtendedConnectFeature>() is { IsExtendedConnect: true } connect
+            ? string.Equals(connect.Protocol, "websocket", StringComparison.OrdinalIgnoreCase)
+            : context.Request.Headers.Upgrade.ToString().Contains("websocket", StringComparison.OrdinalIgnoreCase);
 
     private void OnReloaded(object? sender, ReloadOutcome outcome)
     {
