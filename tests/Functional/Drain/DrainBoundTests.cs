@@ -43,6 +43,9 @@ public sealed class DrainBoundTests
         Assert.Equal(["doomed", "moved"], ended.Select(r => State(r, "RouteId")).Order());
         Assert.All(ended, r => Assert.Equal("1", State(r, "Generation")));
         Assert.All(ended, r => Assert.Equal("request", State(r, "Kind")));
+
+        // The fake clock moved by exactly the bound between the requests' start and their end.
+        Assert.All(ended, r => Assert.Equal(BoundMs, double.Parse(State(r, "RanMs")!, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
