@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using HotReload.Functional.Tests.Observability;
 using HotReload.Testing.Upstreams;
 using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Testing.Configs;
@@ -37,6 +38,7 @@ public sealed class DrainBoundTests
         await AssertCutAsync(doomed, "/doomed/stream");
         await AssertCutAsync(moved, "/moved/stream");
         Assert.Equal(2, (await rig.DrainStatusAsync()).GetProperty("endedByBound").GetInt64());
+        Assert.Equal(2, (await PrometheusScrape.FromAsync(rig.Admin)).Value("hotreload_requests_drained_total"));
         await rig.AwaitLeasedAsync(0);
 
         var ended = rig.Proxy.Logs.GetSnapshot().Where(r => r.Id.Id == 1350).ToList();
