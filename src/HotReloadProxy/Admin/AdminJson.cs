@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HotReloadProxy.Configuration.Diff;
+using HotReloadProxy.Draining;
 using HotReloadProxy.Reload;
 
 namespace HotReloadProxy.Admin;
@@ -7,7 +8,7 @@ namespace HotReloadProxy.Admin;
 /// <summary>The JSON shapes of /status and /reload. Written by hand: small, stable, no reflection.</summary>
 internal static class AdminJson
 {
-    public static void WriteStatus(Utf8JsonWriter writer, ReloadStatus status, Sources.IStatusSection? sourceSection = null)
+    public static void WriteStatus(Utf8JsonWriter writer, ReloadStatus status, DrainBound? drain = null, Sources.IStatusSection? sourceSection = null)
     {
         writer.WriteStartObject();
         writer.WriteNumber("generation", status.Generation);
@@ -27,7 +28,44 @@ internal static class AdminJson
         writer.WriteNumber("unchanged", status.Counts.Unchanged);
         writer.WriteNumber("rejected", status.Counts.Rejected);
         writer.WriteEndObject();
+        if (drain is not null)
+        {
+            WriteDrain(writer, drain);
+        }
+
         sourceSection?.WriteStatus(writer);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>"drain": { "boundMs", "leasedToOlderGenerations", "olderGenerations": [{ "generation", "requests" }], "endedByBound" }</c>:
+    /// the requests still running on replaced snapshots, and how many the bound has ended.
+    /// </summary>
+    private static void WriteDrain(Utf8JsonWriter writer, DrainBound drain)
+    {
+        writer.WriteStartObject("drain");
+        if (drain.Bound is { } bound)
+        {
+            writer.WriteNumber("boundMs", Math.Round(bound.TotalMilliseconds, 3));
+        }
+        else
+        {
+            writer.WriteNull("boundMs");
+        }
+
+        var older = drain.LeasedToOlderGenerations();
+        writer.WriteNumber("leasedToOlderGenerations", older.Sum(g => (long)g.Requests));
+        writer.WriteStartArray("olderGenerations");
+        foreach (var (generation, requests) in older)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("generation", generation);
+            writer.WriteNumber("requests", requests);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("endedByBound", drain.EndedByBound);
         writer.WriteEndObject();
     }
 

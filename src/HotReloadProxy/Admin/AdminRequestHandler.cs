@@ -1,12 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using HotReloadProxy.Draining;
 using HotReloadProxy.Reload;
 using Microsoft.AspNetCore.Http;
 
 namespace HotReloadProxy.Admin;
 
 /// <summary>GET /status and POST /reload, served only to admin-listener connections (see also <see cref="AdminEndpoints"/>).</summary>
-public sealed class AdminRequestHandler(ReloadEngine engine, ReloadScheduler scheduler, IConfigFileSource source)
+internal sealed class AdminRequestHandler(ReloadEngine engine, ReloadScheduler scheduler, IConfigFileSource source, DrainBound drain)
 {
     public Task HandleAsync(HttpContext context)
     {
@@ -27,7 +28,7 @@ public sealed class AdminRequestHandler(ReloadEngine engine, ReloadScheduler sch
         var status = engine.Status;
         return status is null
             ? WriteAsync(context, StatusCodes.Status503ServiceUnavailable, w => WriteMessage(w, "not_ready", "No config loaded yet."))
-            : WriteAsync(context, StatusCodes.Status200OK, w => AdminJson.WriteStatus(w, status, source as Sources.IStatusSection));
+            : WriteAsync(context, StatusCodes.Status200OK, w => AdminJson.WriteStatus(w, status, drain, source as Sources.IStatusSection));
     }
 
     private Task ReloadAsync(HttpContext context)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HotReloadProxy.Draining;
 using HotReloadProxy.Observability;
 using HotReloadProxy.Snapshots;
 using Microsoft.AspNetCore.Http;
@@ -10,9 +11,10 @@ namespace HotReloadProxy.Forwarding;
 /// <summary>
 /// The public request path. It reads the current snapshot once, holds a lease on it until the response
 /// (streamed body, WebSocket tunnel) is complete, and takes route, cluster, transforms and timeout from
-/// that one snapshot only.
+/// that one snapshot only. With a drain bound, a forwarded request is also registered on its route, so a
+/// reload that changes or removes the route can end it once the bound expires.
 /// </summary>
-public sealed class ProxyRequestHandler(SnapshotHolder snapshots, IHttpForwarder forwarder, ForwardingOptions options, ILogger<ProxyRequestHandler> logger)
+internal sealed class ProxyRequestHandler(SnapshotHolder snapshots, IHttpForwarder forwarder, ForwardingOptions options, DrainBound drain, ILogger<ProxyRequestHandler> logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -48,8 +50,11 @@ public sealed class ProxyRequestHandler(SnapshotHolder snapshots, IHttpForwarder
 
             var cluster = route.Cluster!;
             var destination = cluster.PickDestination();
+            using var tracked = drain.Track(context, route, snapshot);
             var error = await forwarder.SendAsync(context, destination.Prefix, cluster.Invoker.Invoker, route.RequestConfig, route.Transformer).ConfigureAwait(false);
-            if (error != ForwarderError.None && logger.IsEnabled(LogLevel.Warning))
+
+            // A request the drain bound ended fails by design; event 1350 already said so.
+            if (error != ForwarderError.None && tracked?.WasCutOff != true && logger.IsEnabled(LogLevel.Warning))
             {
                 var detail = context.Features.Get<IForwarderErrorFeature>()?.Exception?.Message ?? error.ToString();
                 Log.ForwardingFailed(logger, request.Method, request.Path.Value ?? "/", route.Id, destination.Prefix, $"{error}: {detail}");

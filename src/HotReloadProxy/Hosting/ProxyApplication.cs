@@ -1,6 +1,7 @@
 using HotReloadProxy.Admin;
 using HotReloadProxy.Cli;
 using HotReloadProxy.Configuration.Validation;
+using HotReloadProxy.Draining;
 using HotReloadProxy.Forwarding;
 using HotReloadProxy.Observability;
 using HotReloadProxy.Reload;
@@ -98,6 +99,8 @@ public static class ProxyApplication
         services.AddSingleton(new ReloadSchedulerOptions { QuietWindow = options.QuietWindow });
         services.AddSingleton<ReloadScheduler>();
         services.AddSingleton<ConfigTriggers>();
+        services.AddSingleton(new DrainOptions { Bound = options.DrainTimeout });
+        services.AddSingleton<DrainBound>();
         services.AddSingleton<ProxyRequestHandler>();
         services.AddSingleton<AdminRequestHandler>();
         services.AddHttpForwarder();

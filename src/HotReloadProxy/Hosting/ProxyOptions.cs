@@ -46,6 +46,9 @@ public sealed record ProxyOptions
     /// <summary>--etcd-startup-timeout: how long a starting proxy keeps trying to read its etcd key before it gives up.</summary>
     public TimeSpan EtcdStartupTimeout { get; init; } = Sources.Etcd.EtcdSourceOptions.DefaultStartupTimeout;
 
+    /// <summary>--drain-timeout: how long a request on a route a reload changed or removed may still run; null = no bound.</summary>
+    public TimeSpan? DrainTimeout { get; init; }
+
     /// <summary>True when the config comes from one file (--config or ./proxy.json), not a directory or etcd.</summary>
     public bool IsFileSource => ConfigDirectory is null && EtcdEndpoints is null;
 
@@ -82,6 +85,7 @@ public sealed record ProxyOptions
             QuietWindow = Milliseconds(configuration, "reload-debounce") ?? ReloadSchedulerOptions.DefaultQuietWindow,
             MaxConfigBytes = MaxConfigBytesFrom(configuration),
             EmitGenerationHeader = Flag(configuration, "generation-header"),
+            DrainTimeout = Milliseconds(configuration, "drain-timeout"),
         };
     }
 

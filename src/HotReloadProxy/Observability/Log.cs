@@ -79,4 +79,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 1100, EventName = "ConfigPathResolved", Level = LogLevel.Information,
         Message = "Config file {Path} (relative paths resolve against the working directory {WorkingDirectory})")]
     public static partial void ConfigPathResolved(ILogger logger, string path, string workingDirectory);
+
+    [LoggerMessage(EventId = 1350, EventName = "RequestEndedByDrainBound", Level = LogLevel.Information,
+        Message = "Ended a {Kind} on route {RouteId} of generation {Generation} after {RanMs:0} ms: a reload changed or removed the route more than the drain bound ({BoundMs:0} ms, --drain-timeout) ago")]
+    public static partial void RequestEndedByDrainBound(ILogger logger, string kind, string routeId, long generation, double ranMs, double boundMs);
+
+    [LoggerMessage(EventId = 1351, EventName = "DrainScheduled", Level = LogLevel.Debug,
+        Message = "Generation {Generation} changed or removed {RouteCount} route(s) that still have requests on older generations; those requests end in {BoundMs:0} ms unless they finish first")]
+    public static partial void DrainScheduled(ILogger logger, long generation, int routeCount, double boundMs);
+
+    [LoggerMessage(EventId = 1352, EventName = "DrainCutOffFailed", Level = LogLevel.Error,
+        Message = "Ending requests at the drain bound failed for some of them; the others were ended")]
+    public static partial void DrainCutOffFailed(ILogger logger, Exception exception);
 }

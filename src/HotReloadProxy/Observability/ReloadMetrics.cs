@@ -10,7 +10,7 @@ namespace HotReloadProxy.Observability;
 /// Through the Prometheus exporter the instruments read as <c>hotreload_reloads_total{outcome}</c>,
 /// <c>hotreload_config_generation</c>, <c>hotreload_config_last_reload_successful</c>,
 /// <c>hotreload_config_last_reload_success_timestamp_seconds</c> and
-/// <c>hotreload_requests_on_old_generations</c>. Created through IMeterFactory so each host has its own.
+/// <c>hotreload_requests_on_old_generations</c> and <c>hotreload_requests_drained_total</c>. Created through IMeterFactory so each host has its own.
 /// </summary>
 public sealed class ReloadMetrics
 {
@@ -19,6 +19,7 @@ public sealed class ReloadMetrics
     private readonly SnapshotHolder _snapshots;
     private readonly Counter<long> _reloads;
     private readonly Histogram<double> _duration;
+    private readonly Counter<long> _drained;
     private readonly List<ConfigSnapshot> _retired = [];
     private ConfigSnapshot? _lastSeen;
     private long _lastSuccessUnixMs;
@@ -40,6 +41,7 @@ public sealed class ReloadMetrics
         meter.CreateObservableGauge("hotreload.config.generation", () => snapshots.Current?.Generation ?? 0, "{generation}", "The generation serving new requests.");
         meter.CreateObservableGauge("hotreload.config.last_reload_successful", LastReloadSuccessful, description: "1 when the last reload attempt (or the initial load) succeeded, 0 when it was rejected.");
         meter.CreateObservableGauge("hotreload.config.last_reload_success_timestamp", LastSuccessSeconds, "s", "Unix time of the last successful reload (applied or unchanged), or of the initial load.");
+        _drained = meter.CreateCounter<long>("hotreload.requests.drained", "{request}", "Requests and WebSockets ended by the drain bound (--drain-timeout) after a reload changed or removed their route.");
         meter.CreateObservableGauge("hotreload.requests.on_old_generations", RequestsOnOldGenerations, "{request}", "Requests still running on a generation that has been replaced.");
     }
 
@@ -56,6 +58,8 @@ public sealed class ReloadMetrics
 
         TrackRetired();
     }
+
+    internal void RecordDrained() => _drained.Add(1);
 
     private int LastReloadSuccessful() => _snapshots.Current is not null && Volatile.Read(ref _lastAttemptRejected) == 0 ? 1 : 0;
 

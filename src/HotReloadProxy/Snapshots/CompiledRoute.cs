@@ -1,4 +1,5 @@
 using HotReloadProxy.Configuration.Model;
+using HotReloadProxy.Draining;
 using HotReloadProxy.Forwarding;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -14,6 +15,7 @@ public sealed class CompiledRoute
         Respond = respond;
         Transformer = transformer;
         RequestConfig = new ForwarderRequestConfig { ActivityTimeout = timeout };
+        Drain = new RouteDrain();
     }
 
     public string Id => Config.Id;
@@ -27,4 +29,7 @@ public sealed class CompiledRoute
     internal RouteTransformer Transformer { get; }
 
     public ForwarderRequestConfig RequestConfig { get; }
+
+    /// <summary>Where this route's in-flight requests wait to be cut off once a reload changed or removed it.</summary>
+    internal RouteDrain Drain { get; }
 }

@@ -51,6 +51,12 @@ public sealed class SnapshotHolder
         return new OlderGenerationLeases(generations, requests);
     }
 
+    /// <summary>
+    /// The replaced snapshots the holder still tracks (some may have been released since the last swap): what
+    /// the drain bound looks through after a reload. The same immutable array /status reads, so no lock.
+    /// </summary>
+    internal IReadOnlyList<ConfigSnapshot> Replaced => Volatile.Read(ref _retired);
+
     /// <summary>Publishes <paramref name="next"/>, then retires the one it replaces.</summary>
     internal ConfigSnapshot? Swap(ConfigSnapshot next)
     {
