@@ -6,6 +6,7 @@ namespace HotReloadProxy.Snapshots;
 /// </summary>
 public sealed class SnapshotHolder
 {
+    private readonly LeaseTicket.Pool _tickets = new();
     private ConfigSnapshot? _current;
 
     // Replaced snapshots that still had leases when last looked at. Written only by the single writer (Swap);
@@ -24,7 +25,7 @@ public sealed class SnapshotHolder
         {
             if (snapshot.TryAcquire())
             {
-                lease = new SnapshotLease(snapshot);
+                lease = new SnapshotLease(snapshot, _tickets.Get());
                 return true;
             }
         }

@@ -54,6 +54,46 @@ public sealed class LeaseMisuseTests
     }
 
     [Fact]
+    [Requirement("AR-05")]
+    public async Task A_lease_released_twice_does_not_retire_a_replaced_generation_under_its_other_requests()
+    {
+        await using var upstream = await UpstreamServer.StartAsync("held");
+        using var directory = new TempDirectory();
+        var path = directory.File("proxy.json");
+        File.WriteAllText(path, TestConfigs.VersionedForward("v1", upstream.Address).ToJson());
+        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, FileTriggers = false });
+        var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
+        using var client = proxy.CreateClient();
+
+        // A real request holds generation 1 at the upstream; a second lease on it is then misused.
+        var arrived = upstream.NextHeldArrival();
+        var held = client.GetAsync(new Uri("/echo/hold", UriKind.Relative));
+        await arrived.WaitAsync(RequestTimeout);
+        var first = holder.Current!;
+        Assert.True(holder.TryAcquire(out var lease));
+        var copy = lease;
+
+        File.WriteAllText(path, TestConfigs.VersionedForward("v2", upstream.Address).ToJson());
+        Assert.Equal(ReloadResult.Applied, proxy.Services.GetRequiredService<ReloadScheduler>().ReloadNow(ReloadReason.Manual).Result);
+        lease.Dispose();
+        copy.Dispose();
+
+        Assert.False(first.IsReleased, "a lease released twice retired generation 1 while a request still held it");
+        Assert.False(first.Clusters["upstream"].Invoker.IsDisposed, "a lease released twice disposed the invoker of a request in flight");
+        Assert.Equal(new OlderGenerationLeases(1, 1), holder.OlderGenerationLeases());
+
+        upstream.ReleaseHeld();
+        using (var response = await held.WaitAsync(RequestTimeout))
+        {
+            Assert.True(response.IsSuccessStatusCode, $"the held request answered {(int)response.StatusCode}");
+            Assert.Equal("v1", response.Headers.GetValues(TestConfigs.VersionHeader).Single());
+        }
+
+        // The request's own lease ends as its response completes, which the client may see a moment earlier.
+        await Eventually.TrueAsync(() => first.IsReleased, "generation 1 to be released after its last request", RequestTimeout);
+    }
+
+    [Fact]
     [Requirement("AR-03")]
     public async Task Requests_leased_to_older_generations_are_counted_until_they_finish()
     {
