@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using HotReloadProxy.Testing.Configs;
-using HotReload.Testing.Files;
-using HotReloadProxy.Testing.Proxies;
+using HotReload.Functional.Tests.Support;
 using HotReload.Testing.Upstreams;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Proxies;
 
 namespace HotReload.Functional.Tests.Observability;
 
@@ -23,12 +23,9 @@ public sealed class PrometheusMetricsTests
     [Requirement("MT-01")]
     public async Task Reload_metrics_are_right_after_applied_unchanged_and_rejected_reloads()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-
-        // Polling once an hour: no trigger fires on its own, so every reload here is one this test asked for.
-        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
+        // No file triggers: every reload here is one this test asked for.
+        await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.Versioned("v1"), ConfigScenario.NoFileTriggers);
+        var proxy = scenario.Proxy;
         using var admin = proxy.CreateAdminClient();
 
         var initial = await PrometheusScrape.FromAsync(admin);
@@ -37,7 +34,7 @@ public sealed class PrometheusMetricsTests
         Assert.Equal(proxy.CurrentSnapshot().LoadedAt.ToUnixTimeMilliseconds() / 1000.0, initial.Value(SuccessTime), precision: 3);
         Assert.Equal(0, initial.CounterOrZero(Reloads, ("outcome", "applied")));
 
-        File.WriteAllText(path, TestConfigs.Versioned("v2").ToJson());
+        scenario.Write(TestConfigs.Versioned("v2"));
         var applied = await ReloadAsync(admin, HttpStatusCode.OK, "applied");
         var afterApplied = await PrometheusScrape.FromAsync(admin);
         Assert.Equal(1, afterApplied.Value(Successful));
@@ -53,7 +50,7 @@ public sealed class PrometheusMetricsTests
         Assert.Equal(1, afterUnchanged.Value(Reloads, ("outcome", "unchanged")));
         Assert.Equal(AtSeconds(unchanged), afterUnchanged.Value(SuccessTime), precision: 3);
 
-        File.WriteAllText(path, TestConfigs.UnknownClusterJson("v3"));
+        scenario.Write(TestConfigs.UnknownClusterJson("v3"));
         await ReloadAsync(admin, HttpStatusCode.UnprocessableEntity, "rejected");
         var afterRejected = await PrometheusScrape.FromAsync(admin);
         Assert.Equal(0, afterRejected.Value(Successful));
@@ -61,7 +58,7 @@ public sealed class PrometheusMetricsTests
         Assert.Equal(1, afterRejected.Value(Reloads, ("outcome", "rejected")));
         Assert.Equal(AtSeconds(unchanged), afterRejected.Value(SuccessTime), precision: 3);
 
-        File.WriteAllText(path, TestConfigs.Versioned("v4").ToJson());
+        scenario.Write(TestConfigs.Versioned("v4"));
         await ReloadAsync(admin, HttpStatusCode.OK, "applied");
         var recovered = await PrometheusScrape.FromAsync(admin);
         Assert.Equal(1, recovered.Value(Successful));
@@ -74,10 +71,8 @@ public sealed class PrometheusMetricsTests
     public async Task Requests_still_running_on_a_replaced_generation_are_counted_until_they_finish()
     {
         await using var upstream = await UpstreamServer.StartAsync("held");
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.VersionedForward("v1", upstream.Address).ToJson());
-        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
+        await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.VersionedForward("v1", upstream.Address), ConfigScenario.NoFileTriggers);
+        var proxy = scenario.Proxy;
         using var admin = proxy.CreateAdminClient();
         using var client = proxy.CreateClient();
 
@@ -87,7 +82,7 @@ public sealed class PrometheusMetricsTests
         Assert.Equal(0, (await PrometheusScrape.FromAsync(admin)).Value(OnOldGenerations));
 
         var first = proxy.CurrentSnapshot();
-        File.WriteAllText(path, TestConfigs.VersionedForward("v2", upstream.Address).ToJson());
+        scenario.Write(TestConfigs.VersionedForward("v2", upstream.Address));
         await ReloadAsync(admin, HttpStatusCode.OK, "applied");
         Assert.Equal(1, (await PrometheusScrape.FromAsync(admin)).Value(OnOldGenerations));
 
@@ -107,19 +102,14 @@ public sealed class PrometheusMetricsTests
     [Requirement("MT-01")]
     public async Task Two_proxies_in_one_process_each_report_only_their_own_reloads()
     {
-        using var directory = new TempDirectory();
-        var pathA = directory.File("a.json");
-        var pathB = directory.File("b.json");
-        File.WriteAllText(pathA, TestConfigs.Versioned("a1").ToJson());
-        File.WriteAllText(pathB, TestConfigs.Versioned("b1").ToJson());
-        await using var proxyA = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = pathA, PollMilliseconds = 3_600_000 });
-        await using var proxyB = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = pathB, PollMilliseconds = 3_600_000 });
-        using var adminA = proxyA.CreateAdminClient();
-        using var adminB = proxyB.CreateAdminClient();
+        await using var scenarioA = await ConfigScenario.KestrelAsync(TestConfigs.Versioned("a1"), ConfigScenario.NoFileTriggers);
+        await using var scenarioB = await ConfigScenario.KestrelAsync(TestConfigs.Versioned("b1"), ConfigScenario.NoFileTriggers);
+        using var adminA = scenarioA.Proxy.CreateAdminClient();
+        using var adminB = scenarioB.Proxy.CreateAdminClient();
 
-        File.WriteAllText(pathB, TestConfigs.Versioned("b2").ToJson());
+        scenarioB.Write(TestConfigs.Versioned("b2"));
         await ReloadAsync(adminB, HttpStatusCode.OK, "applied");
-        File.WriteAllText(pathB, TestConfigs.UnknownClusterJson("b3"));
+        scenarioB.Write(TestConfigs.UnknownClusterJson("b3"));
         await ReloadAsync(adminB, HttpStatusCode.UnprocessableEntity, "rejected");
 
         var a = await PrometheusScrape.FromAsync(adminA);
@@ -133,12 +123,9 @@ public sealed class PrometheusMetricsTests
     public async Task Metrics_are_served_on_the_admin_listener_only_and_include_the_built_in_meters()
     {
         await using var upstream = await UpstreamServer.StartAsync("echo");
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.VersionedForward("v1", upstream.Address).ToJson());
-        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
-        using var admin = proxy.CreateAdminClient();
-        using var client = proxy.CreateClient();
+        await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.VersionedForward("v1", upstream.Address), ConfigScenario.NoFileTriggers);
+        using var admin = scenario.Proxy.CreateAdminClient();
+        using var client = scenario.Proxy.CreateClient();
         using (var forwarded = await client.GetAsync("/echo/x"))
         {
             Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);

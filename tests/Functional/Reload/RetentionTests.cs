@@ -31,10 +31,9 @@ public sealed class RetentionTests
     [Requirement("EH-01", "EH-02", "HR-04", "LG-02", "OB-01", "CV-10")]
     public async Task Broken_file_is_rejected_whole_while_the_last_good_config_keeps_serving(string kind, string content, RejectionReason reason)
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, MaxConfigBytes = 4096 });
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"), s => s with { MaxConfigBytes = 4096 });
+        var proxy = scenario.Proxy;
+        var path = scenario.ConfigPath;
         var client = proxy.CreateClient();
         var admin = proxy.CreateAdminClient();
 
@@ -72,10 +71,9 @@ public sealed class RetentionTests
     [Requirement("EH-02", "HR-04", "CD-03")]
     public async Task Deleted_file_keeps_serving_warns_once_and_recovers_when_the_file_returns()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path });
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"));
+        var proxy = scenario.Proxy;
+        var path = scenario.ConfigPath;
         var client = proxy.CreateClient();
 
         var mark = proxy.Events.Mark();
@@ -96,10 +94,9 @@ public sealed class RetentionTests
     [Requirement("EH-02", "HR-04")]
     public async Task File_replaced_by_a_directory_is_rejected_and_a_file_put_back_applies()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path });
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"));
+        var proxy = scenario.Proxy;
+        var path = scenario.ConfigPath;
         var client = proxy.CreateClient();
 
         var mark = proxy.Events.Mark();
@@ -121,13 +118,13 @@ public sealed class RetentionTests
     {
         // This process runs as root, which reads a chmod 000 file anyway, so the unreadable condition is
         // injected at the file-access seam; the rest of the pipeline (engine, admin, log) is the real one.
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        var source = new SwitchableFileSource(path);
-        await using var proxy = InMemoryProxy.Start(
-            new ProxySettings { ConfigPath = path, FileTriggers = false },
-            services => services.AddSingleton<IConfigFileSource>(source));
+        SwitchableFileSource source = null!;
+        await using var scenario = await ConfigScenario.StartAsync(
+            TestConfigs.Versioned("v1").ToJson(),
+            settings => Task.FromResult(InMemoryProxy.Start(settings, services => services.AddSingleton<IConfigFileSource>(source = new SwitchableFileSource(settings.ConfigPath!)))),
+            ConfigScenario.NoFileTriggers);
+        var proxy = scenario.Proxy;
+        var path = scenario.ConfigPath;
         var admin = proxy.CreateAdminClient();
 
         source.Unreadable = "Permission denied.";

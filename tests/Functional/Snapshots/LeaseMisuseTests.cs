@@ -1,7 +1,5 @@
 using HotReload.Functional.Tests.Support;
 using HotReloadProxy.Testing.Configs;
-using HotReload.Testing.Files;
-using HotReloadProxy.Testing.Proxies;
 using HotReload.Testing.Upstreams;
 using HotReloadProxy.Reload;
 using HotReloadProxy.Snapshots;
@@ -19,10 +17,8 @@ public sealed class LeaseMisuseTests
     public async Task A_lease_disposed_twice_leaves_the_proxy_serving_real_requests_and_reloading()
     {
         await using var upstream = await UpstreamServer.StartAsync("u1");
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.VersionedForward("v1", upstream.Address).ToJson());
-        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
+        await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.VersionedForward("v1", upstream.Address), ConfigScenario.NoFileTriggers);
+        var proxy = scenario.Proxy;
         var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
         using var client = proxy.CreateClient();
 
@@ -43,7 +39,7 @@ public sealed class LeaseMisuseTests
         }
 
         // The snapshot still retires normally: a reload replaces it, and with no request on it, it is released at once.
-        File.WriteAllText(path, TestConfigs.VersionedForward("v2", upstream.Address).ToJson());
+        scenario.Write(TestConfigs.VersionedForward("v2", upstream.Address));
         var outcome = proxy.Services.GetRequiredService<ReloadScheduler>().ReloadNow(ReloadReason.Manual);
         Assert.Equal(ReloadResult.Applied, outcome.Result);
         Assert.True(serving.IsReleased, "the replaced snapshot was not released");
@@ -58,10 +54,8 @@ public sealed class LeaseMisuseTests
     public async Task A_lease_released_twice_does_not_retire_a_replaced_generation_under_its_other_requests()
     {
         await using var upstream = await UpstreamServer.StartAsync("held");
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.VersionedForward("v1", upstream.Address).ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, FileTriggers = false });
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.VersionedForward("v1", upstream.Address), ConfigScenario.NoFileTriggers);
+        var proxy = scenario.Proxy;
         var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
         using var client = proxy.CreateClient();
 
@@ -73,7 +67,7 @@ public sealed class LeaseMisuseTests
         Assert.True(holder.TryAcquire(out var lease));
         var copy = lease;
 
-        File.WriteAllText(path, TestConfigs.VersionedForward("v2", upstream.Address).ToJson());
+        scenario.Write(TestConfigs.VersionedForward("v2", upstream.Address));
         Assert.Equal(ReloadResult.Applied, proxy.Services.GetRequiredService<ReloadScheduler>().ReloadNow(ReloadReason.Manual).Result);
         lease.Dispose();
         copy.Dispose();
@@ -97,10 +91,8 @@ public sealed class LeaseMisuseTests
     [Requirement("AR-03")]
     public async Task Requests_leased_to_older_generations_are_counted_until_they_finish()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"), ConfigScenario.NoFileTriggers);
+        var proxy = scenario.Proxy;
         var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
         var scheduler = proxy.Services.GetRequiredService<ReloadScheduler>();
 
@@ -108,10 +100,10 @@ public sealed class LeaseMisuseTests
         Assert.True(holder.TryAcquire(out var alsoOnFirst));
         Assert.Equal(new OlderGenerationLeases(0, 0), holder.OlderGenerationLeases());
 
-        File.WriteAllText(path, TestConfigs.Versioned("v2").ToJson());
+        scenario.Write(TestConfigs.Versioned("v2"));
         Assert.Equal(ReloadResult.Applied, scheduler.ReloadNow(ReloadReason.Manual).Result);
         Assert.True(holder.TryAcquire(out var onSecond));
-        File.WriteAllText(path, TestConfigs.Versioned("v3").ToJson());
+        scenario.Write(TestConfigs.Versioned("v3"));
         Assert.Equal(ReloadResult.Applied, scheduler.ReloadNow(ReloadReason.Manual).Result);
 
         Assert.Equal(new OlderGenerationLeases(Generations: 2, Requests: 3), holder.OlderGenerationLeases());
