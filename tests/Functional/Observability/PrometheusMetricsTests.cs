@@ -8,9 +8,8 @@ using HotReloadProxy.Testing.Proxies;
 namespace HotReload.Functional.Tests.Observability;
 
 /// <summary>GET /metrics on the admin listener, scraped from a real Kestrel proxy after each kind of reload.</summary>
-// OpenTelemetry's meter provider subscribes to every meter named "HotReloadProxy" in the process, so proxies
-// started by other test classes at the same time (the etcd fleet runs three) leak into this scrape; run alone.
-[Collection(nameof(PrometheusMetricsTests))]
+// Runs beside the other classes: each host exports only the meters its own IMeterFactory created (ProxyTelemetry's
+// rules with MeterScope.Local), so the proxies of other tests running at the same time do not show up in this scrape.
 public sealed class PrometheusMetricsTests
 {
     private const string Successful = "hotreload_config_last_reload_successful";
@@ -152,6 +151,3 @@ public sealed class PrometheusMetricsTests
 
     private static double AtSeconds(JsonElement outcome) => outcome.GetProperty("at").GetDateTimeOffset().ToUnixTimeMilliseconds() / 1000.0;
 }
-
-[CollectionDefinition(nameof(PrometheusMetricsTests), DisableParallelization = true)]
-public sealed class PrometheusMetricsRunsAlone;
