@@ -22,7 +22,7 @@ public sealed class HealthEndpointTests
     {
         // No file triggers: each reload is the POST /reload this test sends.
         await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.Versioned("v1"), ConfigScenario.NoFileTriggers);
-        using var admin = scenario.Proxy.CreateAdminClient();
+        var admin = scenario.Admin;
 
         var (code, ready) = await GetAsync(admin, "/readyz");
         Assert.Equal((HttpStatusCode.OK, "Healthy"), (code, ready.GetProperty("status").GetString()));
@@ -81,8 +81,7 @@ public sealed class HealthEndpointTests
     public async Task Health_endpoints_answer_on_the_admin_listener_only(ProxyKind kind)
     {
         await using var scenario = await ConfigScenario.AnyAsync(kind, TestConfigs.Versioned("v1"));
-        using var admin = scenario.Proxy.CreateAdminClient();
-        using var client = scenario.Proxy.CreateClient();
+        var (admin, client) = (scenario.Admin, scenario.Client);
 
         foreach (var endpoint in new[] { "/healthz", "/readyz" })
         {

@@ -24,45 +24,33 @@ public sealed class PrometheusMetricsTests
     {
         // No file triggers: every reload here is one this test asked for.
         await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.Versioned("v1"), ConfigScenario.NoFileTriggers);
-        var proxy = scenario.Proxy;
-        using var admin = proxy.CreateAdminClient();
+        var (proxy, admin) = (scenario.Proxy, scenario.Admin);
 
+        // Each step: (successful, generation, applied, unchanged, rejected) and the last success time.
         var initial = await PrometheusScrape.FromAsync(admin);
-        Assert.Equal(1, initial.Value(Successful));
-        Assert.Equal(1, initial.Value(Generation));
+        Assert.Equal((1, 1, 0, 0, 0), Summary(initial));
         Assert.Equal(proxy.CurrentSnapshot().LoadedAt.ToUnixTimeMilliseconds() / 1000.0, initial.Value(SuccessTime), precision: 3);
-        Assert.Equal(0, initial.CounterOrZero(Reloads, ("outcome", "applied")));
 
         scenario.Write(TestConfigs.Versioned("v2"));
         var applied = await ReloadAsync(admin, HttpStatusCode.OK, "applied");
         var afterApplied = await PrometheusScrape.FromAsync(admin);
-        Assert.Equal(1, afterApplied.Value(Successful));
-        Assert.Equal(2, afterApplied.Value(Generation));
-        Assert.Equal(1, afterApplied.Value(Reloads, ("outcome", "applied")));
+        Assert.Equal((1, 2, 1, 0, 0), Summary(afterApplied));
         Assert.Equal(AtSeconds(applied), afterApplied.Value(SuccessTime), precision: 3);
 
         var unchanged = await ReloadAsync(admin, HttpStatusCode.OK, "unchanged");
         var afterUnchanged = await PrometheusScrape.FromAsync(admin);
-        Assert.Equal(1, afterUnchanged.Value(Successful));
-        Assert.Equal(2, afterUnchanged.Value(Generation));
-        Assert.Equal(1, afterUnchanged.Value(Reloads, ("outcome", "applied")));
-        Assert.Equal(1, afterUnchanged.Value(Reloads, ("outcome", "unchanged")));
+        Assert.Equal((1, 2, 1, 1, 0), Summary(afterUnchanged));
         Assert.Equal(AtSeconds(unchanged), afterUnchanged.Value(SuccessTime), precision: 3);
 
         scenario.Write(TestConfigs.UnknownClusterJson("v3"));
         await ReloadAsync(admin, HttpStatusCode.UnprocessableEntity, "rejected");
         var afterRejected = await PrometheusScrape.FromAsync(admin);
-        Assert.Equal(0, afterRejected.Value(Successful));
-        Assert.Equal(2, afterRejected.Value(Generation));
-        Assert.Equal(1, afterRejected.Value(Reloads, ("outcome", "rejected")));
+        Assert.Equal((0, 2, 1, 1, 1), Summary(afterRejected));
         Assert.Equal(AtSeconds(unchanged), afterRejected.Value(SuccessTime), precision: 3);
 
         scenario.Write(TestConfigs.Versioned("v4"));
         await ReloadAsync(admin, HttpStatusCode.OK, "applied");
-        var recovered = await PrometheusScrape.FromAsync(admin);
-        Assert.Equal(1, recovered.Value(Successful));
-        Assert.Equal(3, recovered.Value(Generation));
-        Assert.Equal(2, recovered.Value(Reloads, ("outcome", "applied")));
+        Assert.Equal((1, 3, 2, 1, 1), Summary(await PrometheusScrape.FromAsync(admin)));
     }
 
     [Fact]
@@ -71,9 +59,7 @@ public sealed class PrometheusMetricsTests
     {
         await using var upstream = await UpstreamServer.StartAsync("held");
         await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.VersionedForward("v1", upstream.Address), ConfigScenario.NoFileTriggers);
-        var proxy = scenario.Proxy;
-        using var admin = proxy.CreateAdminClient();
-        using var client = proxy.CreateClient();
+        var (proxy, admin, client) = (scenario.Proxy, scenario.Admin, scenario.Client);
 
         var arrived = upstream.NextHeldArrival();
         var held = client.GetAsync("/echo/hold");
@@ -103,8 +89,7 @@ public sealed class PrometheusMetricsTests
     {
         await using var scenarioA = await ConfigScenario.KestrelAsync(TestConfigs.Versioned("a1"), ConfigScenario.NoFileTriggers);
         await using var scenarioB = await ConfigScenario.KestrelAsync(TestConfigs.Versioned("b1"), ConfigScenario.NoFileTriggers);
-        using var adminA = scenarioA.Proxy.CreateAdminClient();
-        using var adminB = scenarioB.Proxy.CreateAdminClient();
+        var (adminA, adminB) = (scenarioA.Admin, scenarioB.Admin);
 
         scenarioB.Write(TestConfigs.Versioned("b2"));
         await ReloadAsync(adminB, HttpStatusCode.OK, "applied");
@@ -123,8 +108,7 @@ public sealed class PrometheusMetricsTests
     {
         await using var upstream = await UpstreamServer.StartAsync("echo");
         await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.VersionedForward("v1", upstream.Address), ConfigScenario.NoFileTriggers);
-        using var admin = scenario.Proxy.CreateAdminClient();
-        using var client = scenario.Proxy.CreateClient();
+        var (admin, client) = (scenario.Admin, scenario.Client);
         using (var forwarded = await client.GetAsync("/echo/x"))
         {
             Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);
@@ -148,6 +132,10 @@ public sealed class PrometheusMetricsTests
         Assert.Equal(outcome, body.GetProperty("outcome").GetString());
         return body;
     }
+
+    private static (double Successful, double Generation, double Applied, double Unchanged, double Rejected) Summary(PrometheusScrape scrape) =>
+        (scrape.Value(Successful), scrape.Value(Generation), scrape.CounterOrZero(Reloads, ("outcome", "applied")),
+            scrape.CounterOrZero(Reloads, ("outcome", "unchanged")), scrape.CounterOrZero(Reloads, ("outcome", "rejected")));
 
     private static double AtSeconds(JsonElement outcome) => outcome.GetProperty("at").GetDateTimeOffset().ToUnixTimeMilliseconds() / 1000.0;
 }

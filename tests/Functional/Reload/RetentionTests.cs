@@ -32,10 +32,7 @@ public sealed class RetentionTests
     public async Task Broken_file_is_rejected_whole_while_the_last_good_config_keeps_serving(string kind, string content, RejectionReason reason)
     {
         await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"), s => s with { MaxConfigBytes = 4096 });
-        var proxy = scenario.Proxy;
-        var path = scenario.ConfigPath;
-        var client = proxy.CreateClient();
-        var admin = proxy.CreateAdminClient();
+        var (proxy, path, client, admin) = (scenario.Proxy, scenario.ConfigPath, scenario.Client, scenario.Admin);
 
         var mark = proxy.Events.Mark();
         ConfigFileEditor.WriteAtomically(path, content);
@@ -72,9 +69,7 @@ public sealed class RetentionTests
     public async Task Deleted_file_keeps_serving_warns_once_and_recovers_when_the_file_returns()
     {
         await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"));
-        var proxy = scenario.Proxy;
-        var path = scenario.ConfigPath;
-        var client = proxy.CreateClient();
+        var (proxy, path, client) = (scenario.Proxy, scenario.ConfigPath, scenario.Client);
 
         var mark = proxy.Events.Mark();
         File.Delete(path);
@@ -95,9 +90,7 @@ public sealed class RetentionTests
     public async Task File_replaced_by_a_directory_is_rejected_and_a_file_put_back_applies()
     {
         await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"));
-        var proxy = scenario.Proxy;
-        var path = scenario.ConfigPath;
-        var client = proxy.CreateClient();
+        var (proxy, path, client) = (scenario.Proxy, scenario.ConfigPath, scenario.Client);
 
         var mark = proxy.Events.Mark();
         File.Delete(path);

@@ -18,9 +18,8 @@ public sealed class LeaseMisuseTests
     {
         await using var upstream = await UpstreamServer.StartAsync("u1");
         await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.VersionedForward("v1", upstream.Address), ConfigScenario.NoFileTriggers);
-        var proxy = scenario.Proxy;
+        var (proxy, client) = (scenario.Proxy, scenario.Client);
         var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
-        using var client = proxy.CreateClient();
 
         Assert.True(holder.TryAcquire(out var lease));
         var copy = lease;
@@ -55,9 +54,8 @@ public sealed class LeaseMisuseTests
     {
         await using var upstream = await UpstreamServer.StartAsync("held");
         await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.VersionedForward("v1", upstream.Address), ConfigScenario.NoFileTriggers);
-        var proxy = scenario.Proxy;
+        var (proxy, client) = (scenario.Proxy, scenario.Client);
         var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
-        using var client = proxy.CreateClient();
 
         // A real request holds generation 1 at the upstream; a second lease on it is then misused.
         var arrived = upstream.NextHeldArrival();

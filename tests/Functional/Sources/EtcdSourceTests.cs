@@ -89,13 +89,10 @@ public sealed class EtcdSourceTests
     public async Task Updates_made_while_the_proxy_was_cut_off_arrive_through_a_watch_resumed_from_the_last_seen_revision()
     {
         await using var scenario = await EtcdScenario.StartAsync(TestConfigs.Versioned("v0").ToJson(), throughRelay: true);
-        var (etcd, relay, proxy) = (scenario.Etcd, scenario.Relay!, scenario.Proxy);
-
-        relay.Cut();
-        await proxy.WaitForEtcdConnectedAsync(connected: false);
-        await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v1").ToJson());
+        var (relay, proxy) = (scenario.Relay!, scenario.Proxy);
         var json = TestConfigs.Versioned("v2").ToJson();
-        var last = await etcd.PutAsync(EtcdProxy.Key, json);
+
+        var last = await scenario.PutWhileCutOffAsync(TestConfigs.Versioned("v1").ToJson(), json);
         Assert.Equal("200 v0", await proxy.GetAsync("/version"));
 
         var mark = proxy.Events.Mark();
@@ -112,12 +109,9 @@ public sealed class EtcdSourceTests
     {
         await using var scenario = await EtcdScenario.StartAsync(TestConfigs.Versioned("v0").ToJson(), throughRelay: true);
         var (etcd, relay, proxy) = (scenario.Etcd, scenario.Relay!, scenario.Proxy);
-
-        relay.Cut();
-        await proxy.WaitForEtcdConnectedAsync(connected: false);
-        await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v1").ToJson());
         var json = TestConfigs.Versioned("v2").ToJson();
-        await etcd.PutAsync(EtcdProxy.Key, json);
+
+        await scenario.PutWhileCutOffAsync(TestConfigs.Versioned("v1").ToJson(), json);
         await etcd.PutAsync("/unrelated", "x");
         await etcd.CompactAsync(await etcd.RevisionAsync());
 

@@ -16,6 +16,9 @@ namespace HotReload.Functional.Tests.Support;
 internal sealed class ConfigScenario<TProxy> : IAsyncDisposable
     where TProxy : IProxyUnderTest
 {
+    private HttpClient? _client;
+    private HttpClient? _admin;
+
     internal ConfigScenario(TempDirectory directory, ConfigFileEditor editor, TProxy proxy)
     {
         Directory = directory;
@@ -30,6 +33,12 @@ internal sealed class ConfigScenario<TProxy> : IAsyncDisposable
     public TProxy Proxy { get; }
 
     public string ConfigPath => Editor.Path;
+
+    /// <summary>A client for the public listener, created on first use and disposed with the scenario.</summary>
+    public HttpClient Client => _client ??= Proxy.CreateClient();
+
+    /// <summary>A client for the admin listener, created on first use and disposed with the scenario.</summary>
+    public HttpClient Admin => _admin ??= Proxy.CreateAdminClient();
 
     /// <summary>Rewrites the file in place and waits for nothing: for proxies without file triggers, whose test reloads itself.</summary>
     public void Write(string json) => File.WriteAllText(ConfigPath, json);
@@ -51,6 +60,8 @@ internal sealed class ConfigScenario<TProxy> : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _client?.Dispose();
+        _admin?.Dispose();
         await Proxy.DisposeAsync();
         Directory.Dispose();
     }

@@ -73,6 +73,22 @@ internal sealed class EtcdScenario : IAsyncDisposable
     /// <summary>The mod revision of the initial put.</summary>
     public long InitialRevision { get; private set; }
 
+    /// <summary>Cuts the relay, waits until the proxy reports etcd away, then puts each value in turn.</summary>
+    /// <returns>The mod revision of the last put.</returns>
+    public async Task<long> PutWhileCutOffAsync(params string[] values)
+    {
+        var relay = Relay ?? throw new InvalidOperationException("Start the scenario with throughRelay: true to cut the proxy off.");
+        relay.Cut();
+        await Proxy.WaitForEtcdConnectedAsync(connected: false);
+        var revision = 0L;
+        foreach (var value in values)
+        {
+            revision = await Etcd.PutAsync(EtcdProxy.Key, value);
+        }
+
+        return revision;
+    }
+
     public static async Task<EtcdScenario> StartAsync(string initialJson, bool throughRelay = false)
     {
         var etcd = await EtcdServer.StartAsync();
