@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Testing;
 namespace HotReloadProxy.Testing.Proxies;
 
 /// <summary>A proxy hosted in the test's own process: besides what every proxy gives, its services and its logs.</summary>
-public interface IInProcessProxy : IProxyUnderTest
+internal interface IInProcessProxy : IProxyUnderTest
 {
     /// <summary>The proxy's dependency-injection container.</summary>
     IServiceProvider Services { get; }
@@ -19,7 +19,7 @@ public interface IInProcessProxy : IProxyUnderTest
 }
 
 /// <summary>Shortcuts into an in-process proxy's services.</summary>
-public static class InProcessProxyExtensions
+internal static class InProcessProxyExtensions
 {
     public static ReloadEngine Engine(this IInProcessProxy proxy) => proxy.Services.GetRequiredService<ReloadEngine>();
 

@@ -9,7 +9,7 @@ namespace HotReloadProxy.Testing.Proxies;
 /// this interface runs against a separate process as well as in this one. What only an in-process proxy can give
 /// (its services, its logs, its engine) is on <see cref="IInProcessProxy"/>.
 /// </summary>
-public interface IProxyUnderTest : IAsyncDisposable
+internal interface IProxyUnderTest : IAsyncDisposable
 {
     /// <summary>The proxy's reload outcomes: take a mark before a change, then wait for the outcome after it.</summary>
     IReloadObserver<ReloadOutcome> Events { get; }

@@ -16,7 +16,7 @@ namespace HotReloadProxy.Testing.Proxies;
 /// and forwarding to real upstreams are all real; only the listener is in memory. The admin client is
 /// marked the way the admin listener marks its connections (a connection item, not a request item).
 /// </summary>
-public sealed class InMemoryProxy : IInProcessProxy
+internal sealed class InMemoryProxy : IInProcessProxy
 {
     private readonly WebApplicationFactory<Program> _factory;
 

@@ -12,7 +12,7 @@ namespace HotReloadProxy.Testing.Proxies;
 /// The proxy on real Kestrel, in this process, on loopback ephemeral ports (public and admin), for tests
 /// about connections, concurrency and the admin listener's isolation.
 /// </summary>
-public sealed class KestrelProxy : IInProcessProxy
+internal sealed class KestrelProxy : IInProcessProxy
 {
     private readonly WebApplication _app;
 

@@ -13,7 +13,7 @@ namespace HotReloadProxy.Testing.Proxies;
 /// console output. Its state is observed through the admin listener's /status (<see cref="StatusReloadObserver"/>),
 /// so any test written against <see cref="IProxyUnderTest"/> runs against it too.
 /// </summary>
-public sealed partial class ProxyProcess : IProxyUnderTest
+internal sealed partial class ProxyProcess : IProxyUnderTest
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();

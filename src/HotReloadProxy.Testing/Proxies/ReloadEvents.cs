@@ -10,7 +10,7 @@ namespace HotReloadProxy.Testing.Proxies;
 /// and without sleeping: take <see cref="Mark"/> before the edit, then wait for an outcome after that mark (the
 /// waits of <see cref="ReloadOutcomeWaits"/>). Unlike a process's <see cref="StatusReloadObserver"/>, it misses none.
 /// </summary>
-public sealed class ReloadEvents : IReloadObserver<ReloadOutcome>, IDisposable
+internal sealed class ReloadEvents : IReloadObserver<ReloadOutcome>, IDisposable
 {
     private readonly ReloadNotifier _notifier;
     private readonly Func<long> _currentGeneration;

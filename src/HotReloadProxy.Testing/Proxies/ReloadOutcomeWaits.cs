@@ -6,7 +6,7 @@ using HotReloadProxy.Reload;
 namespace HotReloadProxy.Testing.Proxies;
 
 /// <summary>The waits reload tests use, over any proxy's outcomes (<see cref="IProxyUnderTest.Events"/>).</summary>
-public static class ReloadOutcomeWaits
+internal static class ReloadOutcomeWaits
 {
     /// <summary>Waits for the first outcome after <paramref name="since"/> that satisfies <paramref name="predicate"/>.</summary>
     /// <param name="events">The proxy's outcomes.</param>

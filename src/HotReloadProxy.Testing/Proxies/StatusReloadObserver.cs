@@ -13,7 +13,7 @@ namespace HotReloadProxy.Testing.Proxies;
 /// that two reloads in quick succession replace before the next read are not seen, only the latest: wait for
 /// the outcome of the last change, or use an in-process proxy to see every one.
 /// </summary>
-public sealed class StatusReloadObserver : IReloadObserver<ReloadOutcome>
+internal sealed class StatusReloadObserver : IReloadObserver<ReloadOutcome>
 {
     private static readonly Uri StatusPath = new("/status", UriKind.Relative);
     private readonly Func<HttpClient> _createAdminClient;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace HotReloadProxy.Admin;
 
 /// <summary>GET /status and POST /reload, served only to admin-listener connections (see also <see cref="AdminEndpoints"/>).</summary>
-public sealed class AdminRequestHandler(ReloadEngine engine, ReloadScheduler scheduler, IConfigFileSource source)
+internal sealed class AdminRequestHandler(ReloadEngine engine, ReloadScheduler scheduler, IConfigFileSource source)
 {
     public Task HandleAsync(HttpContext context)
     {

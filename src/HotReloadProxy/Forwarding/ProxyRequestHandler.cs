@@ -12,7 +12,7 @@ namespace HotReloadProxy.Forwarding;
 /// (streamed body, WebSocket tunnel) is complete, and takes route, cluster, transforms and timeout from
 /// that one snapshot only.
 /// </summary>
-public sealed class ProxyRequestHandler(SnapshotHolder snapshots, IHttpForwarder forwarder, ForwardingOptions options, ILogger<ProxyRequestHandler> logger)
+internal sealed class ProxyRequestHandler(SnapshotHolder snapshots, IHttpForwarder forwarder, ForwardingOptions options, ILogger<ProxyRequestHandler> logger)
 {
     public async Task HandleAsync(HttpContext context)
     {

@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Reload;
 
 /// <summary>What reading the config file gave: bytes, or why there were none.</summary>
-public abstract record ConfigFileRead
+internal abstract record ConfigFileRead
 {
     public sealed record Content(byte[] Bytes) : ConfigFileRead;
 
@@ -15,4 +15,4 @@ public abstract record ConfigFileRead
 }
 
 /// <summary>What a poll compares first: cheap metadata, before any bytes are read and hashed.</summary>
-public readonly record struct ConfigFileStamp(string ResolvedPath, bool Exists, bool IsDirectory, long Length, DateTime LastWriteUtc);
+internal readonly record struct ConfigFileStamp(string ResolvedPath, bool Exists, bool IsDirectory, long Length, DateTime LastWriteUtc);

@@ -4,7 +4,7 @@ namespace HotReloadProxy.Snapshots;
 /// The one reference to the current snapshot. Readers never lock: they read the reference and take a
 /// lease. The single writer (the reload engine) swaps it with one atomic exchange.
 /// </summary>
-public sealed class SnapshotHolder
+internal sealed class SnapshotHolder
 {
     private readonly LeaseTicket.Pool _tickets = new();
     private ConfigSnapshot? _current;
