@@ -77,7 +77,7 @@ public sealed class HealthEndpointTests
     [Theory]
     [InlineData(ProxyKind.Kestrel)]
     [InlineData(ProxyKind.Process)]
-    [Requirement("HL-01", "SE-01")]
+    [Requirement("HL-01", "SE-01", "AR-06")]
     public async Task Health_endpoints_answer_on_the_admin_listener_only(ProxyKind kind)
     {
         await using var scenario = await ConfigScenario.AnyAsync(kind, TestConfigs.Versioned("v1"));

@@ -8,7 +8,7 @@ namespace HotReload.Functional.Tests.Reload;
 public sealed class SignalReloadTests
 {
     [Fact]
-    [Requirement("MR-02")]
+    [Requirement("MR-02", "AR-06")]
     public async Task Sighup_reloads_a_real_proxy_process_and_does_not_stop_it()
     {
         // A proxy process cannot have its triggers stopped from outside, and the proxy has no option that exists
