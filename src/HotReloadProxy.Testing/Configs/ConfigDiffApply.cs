@@ -7,7 +7,7 @@ namespace HotReloadProxy.Testing.Configs;
 /// Applies a <see cref="ConfigDiff"/> to the config it was computed from. The proxy never needs this; the
 /// diff tests do, to prove a diff carries everything that changed (applying it yields the new config exactly).
 /// </summary>
-public static class ConfigDiffApply
+internal static class ConfigDiffApply
 {
     public static ProxyConfig ApplyTo(this ConfigDiff diff, ProxyConfig before)
     {

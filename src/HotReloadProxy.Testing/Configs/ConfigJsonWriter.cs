@@ -6,7 +6,7 @@ using HotReloadProxy.Configuration.Parsing;
 namespace HotReloadProxy.Testing.Configs;
 
 /// <summary>Writes a config back to the file format: for tests, benchmarks and tools that generate configs.</summary>
-public static class ConfigJsonWriter
+internal static class ConfigJsonWriter
 {
     public static string ToJson(ProxyConfig config, bool indented = true) => Encoding.UTF8.GetString(ToUtf8(config, indented));
 

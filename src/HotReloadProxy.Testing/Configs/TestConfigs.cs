@@ -9,7 +9,7 @@ namespace HotReloadProxy.Testing.Configs;
 /// directly with its version as the body and in <see cref="VersionHeader"/>, so any response tells which
 /// file content served it.
 /// </summary>
-public static class TestConfigs
+internal static class TestConfigs
 {
     /// <summary>The header a versioned route sets on its responses and on what it forwards upstream.</summary>
     public const string VersionHeader = "X-Config-Version";

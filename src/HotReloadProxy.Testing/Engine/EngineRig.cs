@@ -14,7 +14,7 @@ namespace HotReloadProxy.Testing.Engine;
 /// The reload engine and scheduler over a fake clock and an in-memory file: no real timers, no real files.
 /// Functional tests script it step by step; the property suite drives it with generated operation sequences.
 /// </summary>
-public sealed class EngineRig : IDisposable
+internal sealed class EngineRig : IDisposable
 {
     /// <summary>Small enough that an oversized file is cheap to produce in a test.</summary>
     public const long DefaultMaxConfigBytes = 64 * 1024;

@@ -8,7 +8,7 @@ namespace HotReloadProxy.Testing.Engine;
 /// can be missing, replaced by a directory or unreadable, and its stamp changes on every write or touch,
 /// so every condition <see cref="ConfigFileRead"/> names can be produced on demand.
 /// </summary>
-public sealed class InMemoryConfigFile : IConfigFileSource
+internal sealed class InMemoryConfigFile : IConfigFileSource
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;

@@ -1,45 +1,35 @@
+using HotReload.Testing.Observing;
 using HotReloadProxy.Reload;
-using HotReloadProxy.Snapshots;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace HotReloadProxy.Testing.Proxies;
 
-/// <summary>A running proxy a test can talk to and observe, whichever way it is hosted.</summary>
-public interface IProxyUnderTest : IAsyncDisposable
+/// <summary>
+/// A running proxy as any test sees it, however it is hosted (<see cref="InMemoryProxy"/>, <see cref="KestrelProxy"/>,
+/// <see cref="ProxyProcess"/>): its two listeners, its reload outcomes and its generation. A test written against
+/// this interface runs against a separate process as well as in this one. What only an in-process proxy can give
+/// (its services, its logs, its engine) is on <see cref="IInProcessProxy"/>.
+/// </summary>
+internal interface IProxyUnderTest : IAsyncDisposable
 {
-    IServiceProvider Services { get; }
-
-    /// <summary>Every reload outcome since the proxy started.</summary>
-    ReloadEvents Events { get; }
-
-    /// <summary>Every log record the proxy wrote.</summary>
-    FakeLogCollector Logs { get; }
+    /// <summary>The proxy's reload outcomes: take a mark before a change, then wait for the outcome after it.</summary>
+    IReloadObserver<ReloadOutcome> Events { get; }
 
     /// <summary>A client for the public listener (proxied traffic).</summary>
+    /// <returns>A new client; the caller disposes it.</returns>
     HttpClient CreateClient();
 
-    /// <summary>A client for the admin listener (/status, /reload, /healthz).</summary>
+    /// <summary>A client for the admin listener (/status, /reload, /healthz, /metrics).</summary>
+    /// <returns>A new client; the caller disposes it.</returns>
     HttpClient CreateAdminClient();
-}
 
-public static class ProxyUnderTestExtensions
-{
-    public static ReloadEngine Engine(this IProxyUnderTest proxy) => proxy.Services.GetRequiredService<ReloadEngine>();
+    /// <summary>The generation serving new requests now.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The generation.</returns>
+    Task<long> GetGenerationAsync(CancellationToken cancellationToken = default);
 
-    public static ConfigSnapshot CurrentSnapshot(this IProxyUnderTest proxy) =>
-        proxy.Services.GetRequiredService<SnapshotHolder>().Current ?? throw new InvalidOperationException("No snapshot loaded.");
-
-    public static long Generation(this IProxyUnderTest proxy) => proxy.CurrentSnapshot().Generation;
-
-    /// <summary>Stops the file triggers when the settings ask for none (<see cref="ProxySettings.FileTriggers"/>).</summary>
-    internal static void ApplyFileTriggers(IServiceProvider services, ProxySettings settings)
-    {
-        if (!settings.FileTriggers)
-        {
-            var triggers = services.GetRequiredService<HotReloadProxy.Hosting.ConfigTriggers>();
-            triggers.Watcher?.Dispose();
-            triggers.Poller?.Dispose();
-        }
-    }
+    /// <summary>Waits until generation <paramref name="generation"/> (or a later one) serves.</summary>
+    /// <param name="generation">The generation expected.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the generation serves.</returns>
+    Task WaitForGenerationAsync(long generation, CancellationToken cancellationToken = default);
 }

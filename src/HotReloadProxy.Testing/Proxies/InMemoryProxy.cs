@@ -1,5 +1,6 @@
 using HotReloadProxy.Admin;
-using HotReloadProxy.Snapshots;
+using HotReload.Testing.Observing;
+using HotReloadProxy.Reload;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -15,7 +16,7 @@ namespace HotReloadProxy.Testing.Proxies;
 /// and forwarding to real upstreams are all real; only the listener is in memory. The admin client is
 /// marked the way the admin listener marks its connections (a connection item, not a request item).
 /// </summary>
-public sealed class InMemoryProxy : IProxyUnderTest
+internal sealed class InMemoryProxy : IInProcessProxy
 {
     private readonly WebApplicationFactory<Program> _factory;
 
@@ -24,12 +25,14 @@ public sealed class InMemoryProxy : IProxyUnderTest
         _factory = factory;
         Services = factory.Services;
         Logs = Services.GetRequiredService<FakeLogCollector>();
-        Events = new ReloadEvents(Services.GetRequiredService<HotReloadProxy.Reload.ReloadNotifier>(), () => Services.GetRequiredService<SnapshotHolder>().Current?.Generation ?? 0);
+        Events = InProcessProxyExtensions.RecordEvents(Services);
     }
 
     public IServiceProvider Services { get; }
 
     public ReloadEvents Events { get; }
+
+    IReloadObserver<ReloadOutcome> IProxyUnderTest.Events => Events;
 
     public FakeLogCollector Logs { get; }
 
@@ -53,7 +56,7 @@ public sealed class InMemoryProxy : IProxyUnderTest
 
         // Resolving Services starts the host: the initial config load happens here and throws if invalid.
         _ = factory.Server;
-        ProxyUnderTestExtensions.ApplyFileTriggers(factory.Services, settings);
+        InProcessProxyExtensions.ApplyFileTriggers(factory.Services, settings);
         return new InMemoryProxy(factory);
     }
 
@@ -66,6 +69,10 @@ public sealed class InMemoryProxy : IProxyUnderTest
             context.Features.Set<IConnectionItemsFeature>(new AdminConnectionItems(new Dictionary<object, object?> { [AdminConnection.MarkerKey] = true })));
         return new HttpClient(handler) { BaseAddress = new Uri("http://admin.local/") };
     }
+
+    public Task<long> GetGenerationAsync(CancellationToken cancellationToken = default) => Task.FromResult(this.Generation());
+
+    public Task WaitForGenerationAsync(long generation, CancellationToken cancellationToken = default) => Events.WaitForGenerationAsync(generation, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

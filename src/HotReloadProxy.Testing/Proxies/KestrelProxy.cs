@@ -1,6 +1,6 @@
 using HotReloadProxy.Hosting;
 using HotReloadProxy.Reload;
-using HotReloadProxy.Snapshots;
+using HotReload.Testing.Observing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,7 +12,7 @@ namespace HotReloadProxy.Testing.Proxies;
 /// The proxy on real Kestrel, in this process, on loopback ephemeral ports (public and admin), for tests
 /// about connections, concurrency and the admin listener's isolation.
 /// </summary>
-public sealed class KestrelProxy : IProxyUnderTest
+internal sealed class KestrelProxy : IInProcessProxy
 {
     private readonly WebApplication _app;
 
@@ -21,7 +21,7 @@ public sealed class KestrelProxy : IProxyUnderTest
         _app = app;
         Services = app.Services;
         Logs = Services.GetRequiredService<FakeLogCollector>();
-        Events = new ReloadEvents(Services.GetRequiredService<ReloadNotifier>(), () => Services.GetRequiredService<SnapshotHolder>().Current?.Generation ?? 0);
+        Events = InProcessProxyExtensions.RecordEvents(Services);
         var endpoints = Services.GetRequiredService<ProxyEndpoints>();
         PublicAddress = endpoints.PublicAddresses[0];
         AdminAddress = endpoints.AdminAddresses[0];
@@ -30,6 +30,8 @@ public sealed class KestrelProxy : IProxyUnderTest
     public IServiceProvider Services { get; }
 
     public ReloadEvents Events { get; }
+
+    IReloadObserver<ReloadOutcome> IProxyUnderTest.Events => Events;
 
     public FakeLogCollector Logs { get; }
 
@@ -49,7 +51,7 @@ public sealed class KestrelProxy : IProxyUnderTest
             configureServices?.Invoke(builder.Services);
         });
         await app.StartAsync().ConfigureAwait(false);
-        ProxyUnderTestExtensions.ApplyFileTriggers(app.Services, settings);
+        InProcessProxyExtensions.ApplyFileTriggers(app.Services, settings);
         return new KestrelProxy(app);
     }
 
@@ -57,6 +59,10 @@ public sealed class KestrelProxy : IProxyUnderTest
     public HttpClient CreateClient() => new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { BaseAddress = PublicAddress };
 
     public HttpClient CreateAdminClient() => new(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = AdminAddress };
+
+    public Task<long> GetGenerationAsync(CancellationToken cancellationToken = default) => Task.FromResult(this.Generation());
+
+    public Task WaitForGenerationAsync(long generation, CancellationToken cancellationToken = default) => Events.WaitForGenerationAsync(generation, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

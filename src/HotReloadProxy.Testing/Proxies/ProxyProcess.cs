@@ -4,14 +4,16 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using HotReload.Testing;
 using HotReload.Testing.Observing;
+using HotReloadProxy.Reload;
 
 namespace HotReloadProxy.Testing.Proxies;
 
 /// <summary>
 /// The proxy as a separate OS process, for what only a process can show: signals (SIGHUP), exit codes and
-/// console output. Its state is observed through the admin listener's /status.
+/// console output. Its state is observed through the admin listener's /status (<see cref="StatusReloadObserver"/>),
+/// so any test written against <see cref="IProxyUnderTest"/> runs against it too.
 /// </summary>
-public sealed partial class ProxyProcess : IAsyncDisposable
+internal sealed partial class ProxyProcess : IProxyUnderTest
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -23,7 +25,11 @@ public sealed partial class ProxyProcess : IAsyncDisposable
     {
         _process = process;
         _timeouts = timeouts;
+        Events = new StatusReloadObserver(CreateAdminClient, timeouts);
     }
+
+    /// <summary>The outcomes /status reports; see <see cref="StatusReloadObserver"/> for what a process cannot show.</summary>
+    public IReloadObserver<ReloadOutcome> Events { get; }
 
     public Uri PublicAddress { get; private set; } = null!;
 
@@ -56,6 +62,8 @@ public sealed partial class ProxyProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         if (!settings.FileTriggers)
         {
+            // The in-process fixtures stop the triggers through the proxy's services; a process has no such door,
+            // and the proxy gets no option that exists only for tests.
             throw new NotSupportedException("A proxy process cannot have its file triggers stopped from outside; leave FileTriggers on.");
         }
 
@@ -117,6 +125,31 @@ public sealed partial class ProxyProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>A client for the public listener.</summary>
+    /// <returns>A new client; the caller disposes it.</returns>
+    public HttpClient CreateClient() => new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { BaseAddress = PublicAddress };
+
+    /// <summary>A client for the admin listener.</summary>
+    /// <returns>A new client; the caller disposes it.</returns>
+    public HttpClient CreateAdminClient() => new(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = AdminAddress };
+
+    /// <summary>The generation /status reports.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The generation.</returns>
+    public async Task<long> GetGenerationAsync(CancellationToken cancellationToken = default)
+    {
+        using var client = CreateAdminClient();
+        using var status = JsonDocument.Parse(await client.GetStringAsync(new Uri("/status", UriKind.Relative), cancellationToken).ConfigureAwait(false));
+        return status.RootElement.GetProperty("generation").GetInt64();
+    }
+
+    /// <summary>Waits until /status reports generation <paramref name="generation"/> or a later one.</summary>
+    /// <param name="generation">The generation expected.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the generation serves.</returns>
+    public Task WaitForGenerationAsync(long generation, CancellationToken cancellationToken = default) =>
+        WaitForStatusAsync(s => s.GetProperty("generation").GetInt64() >= generation, $"generation {generation}", cancellationToken);
+
     /// <summary>Sends a POSIX signal (e.g. "HUP") to the process with kill(1).</summary>
     /// <param name="signal">The signal name without SIG, e.g. "HUP".</param>
     /// <param name="cancellationToken">Cancels waiting for kill(1).</param>
@@ -143,7 +176,7 @@ public sealed partial class ProxyProcess : IAsyncDisposable
     public async Task<JsonElement> WaitForStatusAsync(Func<JsonElement, bool> predicate, string what, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        using var client = new HttpClient { BaseAddress = AdminAddress };
+        using var client = CreateAdminClient();
         var status = PollingReloadObserver<JsonElement>.ForHttpEndpoint(client, "/status", body => JsonDocument.Parse(body).RootElement.Clone(), timeouts: _timeouts);
         try
         {

@@ -5,11 +5,12 @@ using HotReloadProxy.Reload;
 namespace HotReloadProxy.Testing.Proxies;
 
 /// <summary>
-/// The proxy's <see cref="IReloadObserver{TOutcome}"/>: records every outcome its <see cref="ReloadNotifier"/>
+/// An in-process proxy's <see cref="IReloadObserver{TOutcome}"/>: records every outcome its <see cref="ReloadNotifier"/>
 /// publishes, from the moment it is created, so a test can wait for "the outcome after my edit" without racing
-/// and without sleeping: take <see cref="Mark"/> before the edit, then wait for an outcome after that mark.
+/// and without sleeping: take <see cref="Mark"/> before the edit, then wait for an outcome after that mark (the
+/// waits of <see cref="ReloadOutcomeWaits"/>). Unlike a process's <see cref="StatusReloadObserver"/>, it misses none.
 /// </summary>
-public sealed class ReloadEvents : IReloadObserver<ReloadOutcome>, IDisposable
+internal sealed class ReloadEvents : IReloadObserver<ReloadOutcome>, IDisposable
 {
     private readonly ReloadNotifier _notifier;
     private readonly Func<long> _currentGeneration;
@@ -59,15 +60,6 @@ public sealed class ReloadEvents : IReloadObserver<ReloadOutcome>, IDisposable
     public Task<ReloadOutcome> WaitAsync(ReloadMark mark, Func<ReloadOutcome, bool> predicate, string description, CancellationToken cancellationToken = default) =>
         _recorded.WaitAsync(mark, predicate, description, cancellationToken);
 
-    /// <summary>Waits for the first outcome after <paramref name="since"/> that satisfies <paramref name="predicate"/>.</summary>
-    /// <param name="predicate">The outcome expected.</param>
-    /// <param name="what">What is awaited, for the timeout message.</param>
-    /// <param name="since">Taken with <see cref="Mark"/> before the change.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>The outcome.</returns>
-    public Task<ReloadOutcome> WaitForAsync(Func<ReloadOutcome, bool> predicate, string what, ReloadMark since, CancellationToken cancellationToken = default) =>
-        _recorded.WaitAsync(since, predicate, what, cancellationToken);
-
     /// <summary>Waits until generation <paramref name="generation"/> (or a later one) is serving.</summary>
     /// <param name="generation">The generation expected.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
@@ -83,43 +75,6 @@ public sealed class ReloadEvents : IReloadObserver<ReloadOutcome>, IDisposable
 
         await _recorded.WaitAsync(start, o => o.Result == ReloadResult.Applied && o.Generation >= generation, $"generation {generation} to be applied", cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Waits for an applied reload after <paramref name="since"/>.</summary>
-    /// <param name="since">Taken with <see cref="Mark"/> before the change.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>The outcome.</returns>
-    public Task<ReloadOutcome> WaitForAppliedAsync(ReloadMark since, CancellationToken cancellationToken = default) =>
-        WaitForAsync(o => o.Result == ReloadResult.Applied, "an applied reload", since, cancellationToken);
-
-    /// <summary>Waits for a rejected reload after <paramref name="since"/>, of the given reason when one is given.</summary>
-    /// <param name="since">Taken with <see cref="Mark"/> before the change.</param>
-    /// <param name="reason">The rejection reason expected, or null for any.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>The outcome.</returns>
-    public Task<ReloadOutcome> WaitForRejectedAsync(ReloadMark since, RejectionReason? reason = null, CancellationToken cancellationToken = default) =>
-        WaitForAsync(o => o.Result == ReloadResult.Rejected && (reason is null || o.Reason == reason), $"a rejected reload{(reason is null ? "" : $" ({reason})")}", since, cancellationToken);
-
-    /// <summary>
-    /// Waits until exactly this content has been applied (matched by its SHA-256): the way to wait for "my last
-    /// write" when earlier writes may or may not have been applied on their own.
-    /// </summary>
-    /// <param name="content">The file content expected to serve.</param>
-    /// <param name="what">What is awaited, for the timeout message.</param>
-    /// <param name="since">Taken with <see cref="Mark"/> before the change.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>The outcome.</returns>
-    public Task<ReloadOutcome> WaitForAppliedContentAsync(string content, string what, ReloadMark since, CancellationToken cancellationToken = default)
-    {
-        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
-        return WaitForAsync(o => o.Result == ReloadResult.Applied && string.Equals(o.Sha256, sha256, StringComparison.OrdinalIgnoreCase), what, since, cancellationToken);
-    }
-
-    /// <summary>Waits for an unchanged outcome (a re-read that found the same bytes) after <paramref name="since"/>.</summary>
-    /// <param name="since">Taken with <see cref="Mark"/> before the change.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>The outcome.</returns>
-    public Task<ReloadOutcome> WaitForUnchangedAsync(ReloadMark since, CancellationToken cancellationToken = default) =>
-        WaitForAsync(o => o.Result == ReloadResult.Unchanged, "an unchanged outcome", since, cancellationToken);
 
     /// <summary>Stops recording.</summary>
     public void Dispose() => _notifier.Reloaded -= OnReloaded;

@@ -6,7 +6,7 @@ namespace HotReloadProxy.Testing.Routing;
 /// The obviously-correct matcher: try every route in precedence order and take the first that matches.
 /// Too slow for traffic; it is the oracle the route table is tested against.
 /// </summary>
-public static class ReferenceMatcher
+internal static class ReferenceMatcher
 {
     public static RouteEntry<T>? Match<T>(IEnumerable<RouteEntry<T>> entries, string method, string host, int? port, string path)
     {

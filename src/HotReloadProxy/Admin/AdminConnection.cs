@@ -8,7 +8,7 @@ namespace HotReloadProxy.Admin;
 /// Marks connections accepted on the admin listener. The mark is set by the server on the connection, not
 /// taken from anything the client sends, so a public client cannot reach the admin endpoints.
 /// </summary>
-public static class AdminConnection
+internal static class AdminConnection
 {
     public const string MarkerKey = "HotReloadProxy.AdminListener";
 

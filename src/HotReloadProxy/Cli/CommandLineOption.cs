@@ -5,7 +5,7 @@ namespace HotReloadProxy.Cli;
 /// or <c>--strict=false</c>); otherwise it takes a value, as <c>--name value</c> or <c>--name=value</c>.
 /// <paramref name="Hidden"/> options are accepted but not listed (host settings a test host passes).
 /// </summary>
-public sealed record CommandLineOption(string Name, string? ValueName, string Help, bool Hidden = false)
+internal sealed record CommandLineOption(string Name, string? ValueName, string Help, bool Hidden = false)
 {
     public bool IsFlag => ValueName is null;
 

@@ -4,13 +4,13 @@ using HotReloadProxy.Text;
 namespace HotReloadProxy.Cli;
 
 /// <summary>What the command line said: option values by name, and the arguments that are not options.</summary>
-public sealed record ParsedCommandLine(IReadOnlyDictionary<string, string> Options, IReadOnlyList<string> Positionals);
+internal sealed record ParsedCommandLine(IReadOnlyDictionary<string, string> Options, IReadOnlyList<string> Positionals);
 
 /// <summary>
 /// Strict parsing against a table of known options: an unknown option, a missing value or a repeated option
 /// is an error that names it and lists the valid ones, like the config file's unknown properties.
 /// </summary>
-public static class CommandLineParser
+internal static class CommandLineParser
 {
     public static ParsedCommandLine Parse(IReadOnlyList<string> args, IReadOnlyList<CommandLineOption> known)
     {

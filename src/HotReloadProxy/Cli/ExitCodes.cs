@@ -7,7 +7,7 @@ namespace HotReloadProxy.Cli;
 /// The one mapping from a failure to the process exit code, for running and for <c>validate</c> alike
 /// (like <c>nginx -t</c>): 0 fine, 1 the config is wrong, 2 the command line is wrong or the file cannot be read.
 /// </summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
     public const int InvalidConfig = 1;

@@ -5,7 +5,7 @@ namespace HotReloadProxy.Cli;
 /// option, add a row to <see cref="Run"/> (and to <see cref="Validate"/> if <c>validate</c> must honour it), then
 /// read it in <c>ProxyOptions.From</c>; usage text and error messages list the table, so they follow.
 /// </summary>
-public static class KnownOptions
+internal static class KnownOptions
 {
     public static IReadOnlyList<CommandLineOption> Run { get; } =
     [

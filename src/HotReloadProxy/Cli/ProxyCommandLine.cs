@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 namespace HotReloadProxy.Cli;
 
 /// <summary>The entry point's logic: <c>validate</c>, <c>--help</c>, or run the proxy; every failure ends in <see cref="ExitCodes"/>.</summary>
-public static class ProxyCommandLine
+internal static class ProxyCommandLine
 {
     public static string Usage { get; } = BuildUsage();
 

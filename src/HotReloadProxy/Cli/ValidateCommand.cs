@@ -8,7 +8,7 @@ namespace HotReloadProxy.Cli;
 /// <c>validate &lt;path&gt;</c>: checks a file exactly as a reload would (same reader, size limit, parser
 /// and validator), without starting anything. Exit codes come from <see cref="ExitCodes"/>, like <c>nginx -t</c>.
 /// </summary>
-public static class ValidateCommand
+internal static class ValidateCommand
 {
     public static string Usage { get; } =
         $"usage: HotReloadProxy validate <path-to-config.json> [{string.Join(' ', KnownOptions.Validate.Select(o => o.Synopsis))}]";

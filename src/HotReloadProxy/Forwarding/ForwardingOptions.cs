@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Forwarding;
 
 /// <summary>Request-path settings that come from the command line, not the config file.</summary>
-public sealed record ForwardingOptions
+internal sealed record ForwardingOptions
 {
     public const string GenerationHeaderName = "X-Config-Generation";
 

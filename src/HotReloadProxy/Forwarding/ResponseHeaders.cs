@@ -5,7 +5,7 @@ using Microsoft.Extensions.Primitives;
 namespace HotReloadProxy.Forwarding;
 
 /// <summary>The route's responseHeaders, pre-built once per snapshot and set on forwarded and direct answers alike.</summary>
-public sealed class ResponseHeaders
+internal sealed class ResponseHeaders
 {
     private readonly KeyValuePair<string, StringValues>[] _headers;
 

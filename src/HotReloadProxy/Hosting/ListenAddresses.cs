@@ -3,7 +3,7 @@ using System.Net;
 namespace HotReloadProxy.Hosting;
 
 /// <summary>Parses Kestrel-style URL lists ("http://127.0.0.1:8080;http://localhost:8081") into endpoints to bind.</summary>
-public static class ListenAddresses
+internal static class ListenAddresses
 {
     public static IReadOnlyList<(string Host, IPAddress? Address, int Port)> Parse(string urls, string settingName)
     {

@@ -20,7 +20,7 @@ namespace HotReloadProxy.Hosting;
 /// The startup sequence, in order: parse the command line strictly, check the config file (the first
 /// load), build the host, and run (the engine takes the checked file as generation 1, then the listeners open).
 /// </summary>
-public static class ProxyApplication
+internal static class ProxyApplication
 {
     public const string EnvironmentPrefix = "HOTRELOAD_";
 

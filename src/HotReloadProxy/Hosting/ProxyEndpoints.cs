@@ -7,7 +7,7 @@ namespace HotReloadProxy.Hosting;
 /// The listeners Kestrel was told to bind, kept so the bound addresses can be read after startup (port 0
 /// in tests, and the startup log line).
 /// </summary>
-public sealed class ProxyEndpoints
+internal sealed class ProxyEndpoints
 {
     public const string DefaultUrls = "http://127.0.0.1:8080";
     public const string DefaultAdminUrls = "http://127.0.0.1:9901";

@@ -8,7 +8,7 @@ namespace HotReloadProxy.Hosting;
 /// Command-line settings (also read from HOTRELOAD_* environment variables, e.g. HOTRELOAD_POLL=500).
 /// Unlike the config file, these apply at startup only.
 /// </summary>
-public sealed record ProxyOptions
+internal sealed record ProxyOptions
 {
     public const string DefaultConfigFile = "proxy.json";
 
@@ -143,7 +143,7 @@ public sealed record ProxyOptions
 }
 
 /// <summary>A command-line setting is malformed; the message says which and how to write it.</summary>
-public sealed class ProxyOptionsException : Exception
+internal sealed class ProxyOptionsException : Exception
 {
     public ProxyOptionsException()
     {

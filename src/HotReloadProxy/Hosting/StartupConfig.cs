@@ -9,7 +9,7 @@ namespace HotReloadProxy.Hosting;
 /// reload would check it, so a bad file stops startup with its errors before anything listens, and the
 /// "server" section (which names the listeners) is known before Kestrel is configured.
 /// </summary>
-public sealed record StartupConfig(string Path, bool UsingEmbeddedDefault, ServerConfig? Server)
+internal sealed record StartupConfig(string Path, bool UsingEmbeddedDefault, ServerConfig? Server)
 {
     /// <summary>Checks the config named by <paramref name="options"/>, or throws <see cref="ConfigLoadException"/> with every error.</summary>
     public static StartupConfig Check(ProxyOptions options)

@@ -52,6 +52,10 @@ internal static partial class Log
         Message = "The file watcher on {Directory} failed ({Error}); re-reading the config and restarting the watcher")]
     public static partial void WatcherFailed(ILogger logger, string directory, string error);
 
+    [LoggerMessage(EventId = 1450, EventName = "WatcherArmed", Level = LogLevel.Debug,
+        Message = "File watchers created on {Directory} and on its parent {Parent} (after a start, an error or the directory being replaced)")]
+    public static partial void WatcherArmed(ILogger logger, string directory, string parent);
+
     [LoggerMessage(EventId = 1022, EventName = "WatchedDirectoryMissing", Level = LogLevel.Warning,
         Message = "The config directory {Directory} does not exist; the last good config keeps serving and the proxy watches for the directory to come back")]
     public static partial void WatchedDirectoryMissing(ILogger logger, string directory);

@@ -12,7 +12,7 @@ namespace HotReloadProxy.Observability;
 /// <c>hotreload_config_last_reload_success_timestamp_seconds</c> and
 /// <c>hotreload_requests_on_old_generations</c> and <c>hotreload_requests_drained_total</c>. Created through IMeterFactory so each host has its own.
 /// </summary>
-public sealed class ReloadMetrics
+internal sealed class ReloadMetrics
 {
     public const string MeterName = "HotReloadProxy";
 

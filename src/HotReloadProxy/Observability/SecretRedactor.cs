@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Observability;
 
 /// <summary>Header values that look like credentials are replaced before they reach a log.</summary>
-public static class SecretRedactor
+internal static class SecretRedactor
 {
     public const string Redacted = "***";
 

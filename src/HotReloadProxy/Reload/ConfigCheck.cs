@@ -9,7 +9,7 @@ namespace HotReloadProxy.Reload;
 /// The pure part of loading: file read, hash, parse, validate. Shared by the reload engine, startup and
 /// the <c>validate</c> command, so all three accept and reject exactly the same files.
 /// </summary>
-public sealed record ConfigCheck
+internal sealed record ConfigCheck
 {
     public required RejectionReason Reason { get; init; }
 

@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Reload;
 
 /// <summary>What reading the config file gave: bytes, or why there were none.</summary>
-public abstract record ConfigFileRead
+internal abstract record ConfigFileRead
 {
     public sealed record Content(byte[] Bytes) : ConfigFileRead;
 
@@ -19,4 +19,4 @@ public abstract record ConfigFileRead
 /// For a source made of many files, each file's name, size and write time: totals alone miss a file renamed
 /// over another of the same size while a newer file exists elsewhere in the set.
 /// </param>
-public readonly record struct ConfigFileStamp(string ResolvedPath, bool Exists, bool IsDirectory, long Length, DateTime LastWriteUtc, string? Entries = null);
+internal readonly record struct ConfigFileStamp(string ResolvedPath, bool Exists, bool IsDirectory, long Length, DateTime LastWriteUtc, string? Entries = null);

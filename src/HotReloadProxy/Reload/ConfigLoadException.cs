@@ -3,7 +3,7 @@ using HotReloadProxy.Configuration.Parsing;
 namespace HotReloadProxy.Reload;
 
 /// <summary>The config could not be loaded at startup; the proxy must not start half-configured.</summary>
-public sealed class ConfigLoadException : Exception
+internal sealed class ConfigLoadException : Exception
 {
     public ConfigLoadException(string file, RejectionReason reason, IReadOnlyList<ConfigError> errors)
         : base($"The config file {file} cannot be used:{Environment.NewLine}" + string.Join(Environment.NewLine, errors.Select(e => e.Format(file))))

@@ -7,7 +7,7 @@ namespace HotReloadProxy.Reload;
 /// parses and validates its parts itself and hands the engine one checked config, so every source still
 /// goes through the engine's one validate-then-swap path.
 /// </summary>
-public interface IComposedConfigSource
+internal interface IComposedConfigSource
 {
     ConfigCheck Check(ConfigValidator validator, long maxBytes);
 }

@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Reload;
 
 /// <summary>File access for the reload engine: a seam so the engine runs in tests against an in-memory file.</summary>
-public interface IConfigFileSource
+internal interface IConfigFileSource
 {
     string Path { get; }
 

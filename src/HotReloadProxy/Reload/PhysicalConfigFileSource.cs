@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Reload;
 
 /// <summary>Reads the config file from disk, following symlinks (ConfigMap volumes), never throwing for I/O conditions.</summary>
-public sealed class PhysicalConfigFileSource(string path) : IConfigFileSource
+internal sealed class PhysicalConfigFileSource(string path) : IConfigFileSource
 {
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 

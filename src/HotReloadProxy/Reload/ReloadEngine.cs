@@ -13,7 +13,7 @@ namespace HotReloadProxy.Reload;
 /// parse, validate, compile, swap one reference, publish. Anything wrong leaves the current snapshot
 /// serving and says why, once per distinct condition.
 /// </summary>
-public sealed class ReloadEngine
+internal sealed class ReloadEngine
 {
     private readonly IConfigFileSource _source;
     private readonly ConfigValidator _validator;

@@ -1,6 +1,6 @@
 namespace HotReloadProxy.Reload;
 
-public sealed record ReloadEngineOptions
+internal sealed record ReloadEngineOptions
 {
     public const long DefaultMaxConfigBytes = 10 * 1024 * 1024;
 

@@ -8,7 +8,7 @@ namespace HotReloadProxy.Reload;
 /// (so the queue is in reload order) and raises <see cref="Reloaded"/> after it lets the lock go: a slow or
 /// blocked subscriber delays later events, never the next reload's swap.
 /// </summary>
-public sealed class ReloadNotifier
+internal sealed class ReloadNotifier
 {
     private readonly ConcurrentQueue<ReloadOutcome> _unraised = new();
     private TaskCompletionSource<ReloadOutcome> _next = NewSource();

@@ -3,7 +3,7 @@ using HotReloadProxy.Configuration.Parsing;
 
 namespace HotReloadProxy.Reload;
 
-public enum ReloadResult
+internal enum ReloadResult
 {
     Applied,
     Unchanged,
@@ -11,7 +11,7 @@ public enum ReloadResult
 }
 
 /// <summary>Why a file was rejected; the "once per distinct condition" warning keys on it with the content hash.</summary>
-public enum RejectionReason
+internal enum RejectionReason
 {
     None,
     Missing,
@@ -25,7 +25,7 @@ public enum RejectionReason
 }
 
 /// <summary>What one reload attempt did. Published to subscribers, /status, logs and metrics.</summary>
-public sealed record ReloadOutcome
+internal sealed record ReloadOutcome
 {
     public required ReloadResult Result { get; init; }
 

@@ -1,6 +1,6 @@
 namespace HotReloadProxy.Reload;
 
-public enum ReloadReasonKind
+internal enum ReloadReasonKind
 {
     Startup,
     FileEvent,
@@ -12,7 +12,7 @@ public enum ReloadReasonKind
 }
 
 /// <summary>Why a reload ran: shown in /status and the logs.</summary>
-public sealed record ReloadReason(ReloadReasonKind Kind, string? Detail = null)
+internal sealed record ReloadReason(ReloadReasonKind Kind, string? Detail = null)
 {
     public static ReloadReason Startup { get; } = new(ReloadReasonKind.Startup);
 

@@ -11,7 +11,7 @@ namespace HotReloadProxy.Reload;
 /// latency. The latest trigger decides, so an in-place write after a rename still gets its window. Time
 /// comes from the injected <see cref="TimeProvider"/>, so tests drive it with a fake clock and no real timers.
 /// </summary>
-public sealed class ReloadScheduler : IDisposable
+internal sealed class ReloadScheduler : IDisposable
 {
     private readonly ReloadEngine _engine;
     private readonly TimeProvider _time;

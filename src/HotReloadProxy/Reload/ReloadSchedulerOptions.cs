@@ -1,6 +1,6 @@
 namespace HotReloadProxy.Reload;
 
-public sealed record ReloadSchedulerOptions
+internal sealed record ReloadSchedulerOptions
 {
     /// <summary>The default of <see cref="QuietWindow"/> and of --reload-debounce.</summary>
     public static readonly TimeSpan DefaultQuietWindow = TimeSpan.FromMilliseconds(10);

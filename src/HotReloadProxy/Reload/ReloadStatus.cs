@@ -1,6 +1,6 @@
 namespace HotReloadProxy.Reload;
 
-public sealed record ReloadCounts(long Applied, long Unchanged, long Rejected)
+internal sealed record ReloadCounts(long Applied, long Unchanged, long Rejected)
 {
     public static ReloadCounts Zero { get; } = new(0, 0, 0);
 
@@ -13,7 +13,7 @@ public sealed record ReloadCounts(long Applied, long Unchanged, long Rejected)
 }
 
 /// <summary>The engine's state as /status shows it; replaced whole after each attempt, never mutated.</summary>
-public sealed record ReloadStatus
+internal sealed record ReloadStatus
 {
     public required long Generation { get; init; }
 

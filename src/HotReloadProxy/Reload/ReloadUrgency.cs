@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Reload;
 
 /// <summary>How soon the scheduler may read the file after a change, as the kind of change allows.</summary>
-public enum ReloadUrgency
+internal enum ReloadUrgency
 {
     /// <summary>
     /// The file may still be being written (in-place writes, creations, deletions, polls): wait for the quiet

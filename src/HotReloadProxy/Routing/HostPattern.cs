@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Routing;
 
 /// <summary>A host constraint: <c>example.com</c>, <c>*.example.com</c> (any subdomain), optionally with <c>:port</c>.</summary>
-public sealed class HostPattern
+internal sealed class HostPattern
 {
     private readonly string _host;
     private readonly bool _wildcard;

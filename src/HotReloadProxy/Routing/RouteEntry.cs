@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Routing;
 
 /// <summary>One route as the table sees it: what it matches, its precedence inputs, and the value it yields.</summary>
-public sealed class RouteEntry<T>
+internal sealed class RouteEntry<T>
 {
     public RouteEntry(RouteTemplate template, IReadOnlyList<string>? methods, IReadOnlyList<HostPattern>? hosts, int order, int declarationIndex, T value)
     {

@@ -9,7 +9,7 @@ namespace HotReloadProxy.Routing;
 /// 3. then a route that constrains methods, then one that constrains hosts;
 /// 4. then the route declared first in the file.
 /// </summary>
-public static class RoutePrecedence
+internal static class RoutePrecedence
 {
     public static int Compare<T>(RouteEntry<T> a, RouteEntry<T> b)
     {

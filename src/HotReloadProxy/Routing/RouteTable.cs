@@ -5,7 +5,7 @@ namespace HotReloadProxy.Routing;
 /// take and returns the matching route of best precedence, so its cost tracks the path's depth, not the
 /// number of routes. It must agree with the reference matcher in HotReloadProxy.Testing (a property test checks that).
 /// </summary>
-public sealed class RouteTable<T>
+internal sealed class RouteTable<T>
 {
     private const int StackSegments = 32;
     private readonly TrieNode _root = new();

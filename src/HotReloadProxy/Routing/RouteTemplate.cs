@@ -1,16 +1,16 @@
 namespace HotReloadProxy.Routing;
 
-public enum SegmentKind
+internal enum SegmentKind
 {
     CatchAll = 1,
     Parameter = 2,
     Literal = 3,
 }
 
-public readonly record struct TemplateSegment(SegmentKind Kind, string Text);
+internal readonly record struct TemplateSegment(SegmentKind Kind, string Text);
 
 /// <summary>A parsed path template: literal segments, <c>{param}</c> segments and an optional final <c>{**rest}</c>.</summary>
-public sealed class RouteTemplate
+internal sealed class RouteTemplate
 {
     internal RouteTemplate(string text, IReadOnlyList<TemplateSegment> segments)
     {

@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Routing;
 
 /// <summary>Parses path templates, with a message that says how to fix a bad one.</summary>
-public static class RouteTemplateParser
+internal static class RouteTemplateParser
 {
     public static bool TryParse(string text, out RouteTemplate? template, out string? error)
     {

@@ -6,7 +6,7 @@ namespace HotReloadProxy.Snapshots;
 internal sealed record CompiledDestination(string Name, string Prefix);
 
 /// <summary>A cluster ready to serve: its destinations, the balancer that picks one, and its invoker.</summary>
-public sealed class CompiledCluster
+internal sealed class CompiledCluster
 {
     internal CompiledCluster(string name, ClusterConfig config, SharedInvoker invoker)
     {

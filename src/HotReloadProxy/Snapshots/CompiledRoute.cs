@@ -6,7 +6,7 @@ using Yarp.ReverseProxy.Forwarder;
 namespace HotReloadProxy.Snapshots;
 
 /// <summary>A route ready to serve: either a cluster with its transforms and timeout, or a direct response.</summary>
-public sealed class CompiledRoute
+internal sealed class CompiledRoute
 {
     internal CompiledRoute(RouteConfig config, CompiledCluster? cluster, DirectResponder? respond, RouteTransformer transformer, TimeSpan timeout)
     {

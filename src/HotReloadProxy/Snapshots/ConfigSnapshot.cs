@@ -11,7 +11,7 @@ namespace HotReloadProxy.Snapshots;
 /// While it is current nothing a lease does can release it, so a lease released twice by mistake cannot
 /// take down the generation that is serving.
 /// </summary>
-public sealed class ConfigSnapshot
+internal sealed class ConfigSnapshot
 {
     private int _leases;
     private int _retired;

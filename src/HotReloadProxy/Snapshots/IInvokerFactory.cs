@@ -4,13 +4,13 @@ using HotReloadProxy.Configuration.Model;
 namespace HotReloadProxy.Snapshots;
 
 /// <summary>Creates a cluster's invoker; a seam so tests can count creations and disposals.</summary>
-public interface IInvokerFactory
+internal interface IInvokerFactory
 {
     HttpMessageInvoker Create(string clusterName, ClusterConfig cluster);
 }
 
 /// <summary>The settings YARP recommends for a forwarding client: no proxy, redirects, cookies or decompression.</summary>
-public sealed class SocketsInvokerFactory : IInvokerFactory
+internal sealed class SocketsInvokerFactory : IInvokerFactory
 {
     public HttpMessageInvoker Create(string clusterName, ClusterConfig cluster) =>
         new(new SocketsHttpHandler

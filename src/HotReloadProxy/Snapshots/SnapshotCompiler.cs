@@ -9,7 +9,7 @@ namespace HotReloadProxy.Snapshots;
 /// Builds a complete snapshot from a validated config before anything can see it. Clusters whose config
 /// did not change keep the previous snapshot's invoker, so their connection pools survive the reload.
 /// </summary>
-public sealed class SnapshotCompiler(IInvokerFactory invokers, ForwardingOptions forwarding)
+internal sealed class SnapshotCompiler(IInvokerFactory invokers, ForwardingOptions forwarding)
 {
     /// <summary>Used when neither the route nor its cluster sets a timeout (YARP's default activity timeout).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);

@@ -4,8 +4,9 @@ namespace HotReloadProxy.Snapshots;
 /// The one reference to the current snapshot. Readers never lock: they read the reference and take a
 /// lease. The single writer (the reload engine) swaps it with one atomic exchange.
 /// </summary>
-public sealed class SnapshotHolder
+internal sealed class SnapshotHolder
 {
+    private readonly LeaseTicket.Pool _tickets = new();
     private ConfigSnapshot? _current;
 
     // Replaced snapshots that still had leases when last looked at. Written only by the single writer (Swap);
@@ -24,7 +25,7 @@ public sealed class SnapshotHolder
         {
             if (snapshot.TryAcquire())
             {
-                lease = new SnapshotLease(snapshot);
+                lease = new SnapshotLease(snapshot, _tickets.Get());
                 return true;
             }
         }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace HotReloadProxy.Sources;
 
 /// <summary>Picks the config source the command line names (one file, a directory of fragments, or an etcd key) and its trigger.</summary>
-public static class ConfigSources
+internal static class ConfigSources
 {
     public static IConfigFileSource Create(IServiceProvider services)
     {

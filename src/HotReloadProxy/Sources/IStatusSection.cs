@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace HotReloadProxy.Sources;
 
 /// <summary>A config source that adds its own section to /status (per-file states, etcd revisions).</summary>
-public interface IStatusSection
+internal interface IStatusSection
 {
     void WriteStatus(Utf8JsonWriter writer);
 }

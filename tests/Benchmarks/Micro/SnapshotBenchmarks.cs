@@ -38,6 +38,6 @@ public class SnapshotBenchmarks
     /// table and owns no clusters, so the figure is the swap plus constructing that small object.
     /// </summary>
     [Benchmark(Description = "Swap (construct + publish + retire previous)")]
-    public ConfigSnapshot? Swap() =>
+    public object? Swap() =>
         _holder.Swap(new ConfigSnapshot(++_generation, "g", "bench", DateTimeOffset.UnixEpoch, "bench", _compiled.Config, _compiled.Routes, NoClusters));
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using HotReload.Functional.Tests.Support;
-using HotReload.Testing.Files;
 using HotReloadProxy.Testing.Configs;
 using HotReloadProxy.Testing.Proxies;
 
@@ -13,10 +12,8 @@ public sealed class AdminIsolationTests
     [Requirement("SE-01", "OB-05")]
     public async Task Status_and_reload_are_not_reachable_through_the_public_listener()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path });
+        await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.Versioned("v1"));
+        var proxy = scenario.Proxy;
         using var publicClient = proxy.CreateClient();
         using var adminClient = proxy.CreateAdminClient();
         Assert.NotEqual(proxy.PublicAddress.Port, proxy.AdminAddress.Port);

@@ -2,8 +2,7 @@ using System.Net;
 using System.Text.Json;
 using HotReloadProxy.Testing.Configs;
 using HotReloadProxy.Testing.Engine;
-using HotReload.Testing.Files;
-using HotReloadProxy.Testing.Proxies;
+using HotReload.Functional.Tests.Support;
 using HotReloadProxy.Admin;
 using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Forwarding;
@@ -21,17 +20,15 @@ public sealed class HealthEndpointTests
     [Requirement("HL-02")]
     public async Task Readiness_is_degraded_with_the_reason_after_a_rejected_reload_and_healthy_after_the_next_good_one()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
-        using var admin = proxy.CreateAdminClient();
+        // No file triggers: each reload is the POST /reload this test sends.
+        await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.Versioned("v1"), ConfigScenario.NoFileTriggers);
+        var admin = scenario.Admin;
 
         var (code, ready) = await GetAsync(admin, "/readyz");
         Assert.Equal((HttpStatusCode.OK, "Healthy"), (code, ready.GetProperty("status").GetString()));
         Assert.Equal(1, ready.GetProperty("checks").GetProperty("config").GetProperty("generation").GetInt64());
 
-        File.WriteAllText(path, TestConfigs.UnknownClusterJson("v2"));
+        scenario.Write(TestConfigs.UnknownClusterJson("v2"));
         using (var rejected = await admin.PostAsync("/reload", null))
         {
             Assert.Equal(HttpStatusCode.UnprocessableEntity, rejected.StatusCode);
@@ -42,14 +39,14 @@ public sealed class HealthEndpointTests
         var description = ready.GetProperty("checks").GetProperty("config").GetProperty("description").GetString()!;
         Assert.Contains("rejected (Invalid)", description, StringComparison.Ordinal);
         Assert.Contains("still serving generation 1", description, StringComparison.Ordinal);
-        Assert.Contains($"{path}:", description, StringComparison.Ordinal);
+        Assert.Contains($"{scenario.ConfigPath}:", description, StringComparison.Ordinal);
         Assert.Contains("cluster 'missing', which does not exist", description, StringComparison.Ordinal);
 
         // Liveness does not depend on the config: the process answers.
         var (liveCode, live) = await GetAsync(admin, "/healthz");
         Assert.Equal((HttpStatusCode.OK, "Healthy"), (liveCode, live.GetProperty("status").GetString()));
 
-        File.WriteAllText(path, TestConfigs.Versioned("v3").ToJson());
+        scenario.Write(TestConfigs.Versioned("v3"));
         using (var applied = await admin.PostAsync("/reload", null))
         {
             Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
@@ -77,16 +74,14 @@ public sealed class HealthEndpointTests
         Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
     }
 
-    [Fact]
-    [Requirement("HL-01", "SE-01")]
-    public async Task Health_endpoints_answer_on_the_admin_listener_only()
+    [Theory]
+    [InlineData(ProxyKind.Kestrel)]
+    [InlineData(ProxyKind.Process)]
+    [Requirement("HL-01", "SE-01", "AR-06")]
+    public async Task Health_endpoints_answer_on_the_admin_listener_only(ProxyKind kind)
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
-        using var admin = proxy.CreateAdminClient();
-        using var client = proxy.CreateClient();
+        await using var scenario = await ConfigScenario.AnyAsync(kind, TestConfigs.Versioned("v1"));
+        var (admin, client) = (scenario.Admin, scenario.Client);
 
         foreach (var endpoint in new[] { "/healthz", "/readyz" })
         {

@@ -1,16 +1,15 @@
 using System.Net;
 using System.Text.Json;
-using HotReloadProxy.Testing.Configs;
-using HotReload.Testing.Files;
-using HotReloadProxy.Testing.Proxies;
+using HotReload.Functional.Tests.Support;
 using HotReload.Testing.Upstreams;
+using HotReloadProxy.Testing.Configs;
+using HotReloadProxy.Testing.Proxies;
 
 namespace HotReload.Functional.Tests.Observability;
 
 /// <summary>GET /metrics on the admin listener, scraped from a real Kestrel proxy after each kind of reload.</summary>
-// OpenTelemetry's meter provider subscribes to every meter named "HotReloadProxy" in the process, so proxies
-// started by other test classes at the same time (the etcd fleet runs three) leak into this scrape; run alone.
-[Collection(nameof(PrometheusMetricsTests))]
+// Runs beside the other classes: each host exports only the meters its own IMeterFactory created (ProxyTelemetry's
+// rules with MeterScope.Local), so the proxies of other tests running at the same time do not show up in this scrape.
 public sealed class PrometheusMetricsTests
 {
     private const string Successful = "hotreload_config_last_reload_successful";
@@ -23,50 +22,35 @@ public sealed class PrometheusMetricsTests
     [Requirement("MT-01")]
     public async Task Reload_metrics_are_right_after_applied_unchanged_and_rejected_reloads()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
+        // No file triggers: every reload here is one this test asked for.
+        await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.Versioned("v1"), ConfigScenario.NoFileTriggers);
+        var (proxy, admin) = (scenario.Proxy, scenario.Admin);
 
-        // Polling once an hour: no trigger fires on its own, so every reload here is one this test asked for.
-        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
-        using var admin = proxy.CreateAdminClient();
-
+        // Each step: (successful, generation, applied, unchanged, rejected) and the last success time.
         var initial = await PrometheusScrape.FromAsync(admin);
-        Assert.Equal(1, initial.Value(Successful));
-        Assert.Equal(1, initial.Value(Generation));
+        Assert.Equal((1, 1, 0, 0, 0), Summary(initial));
         Assert.Equal(proxy.CurrentSnapshot().LoadedAt.ToUnixTimeMilliseconds() / 1000.0, initial.Value(SuccessTime), precision: 3);
-        Assert.Equal(0, initial.CounterOrZero(Reloads, ("outcome", "applied")));
 
-        File.WriteAllText(path, TestConfigs.Versioned("v2").ToJson());
+        scenario.Write(TestConfigs.Versioned("v2"));
         var applied = await ReloadAsync(admin, HttpStatusCode.OK, "applied");
         var afterApplied = await PrometheusScrape.FromAsync(admin);
-        Assert.Equal(1, afterApplied.Value(Successful));
-        Assert.Equal(2, afterApplied.Value(Generation));
-        Assert.Equal(1, afterApplied.Value(Reloads, ("outcome", "applied")));
+        Assert.Equal((1, 2, 1, 0, 0), Summary(afterApplied));
         Assert.Equal(AtSeconds(applied), afterApplied.Value(SuccessTime), precision: 3);
 
         var unchanged = await ReloadAsync(admin, HttpStatusCode.OK, "unchanged");
         var afterUnchanged = await PrometheusScrape.FromAsync(admin);
-        Assert.Equal(1, afterUnchanged.Value(Successful));
-        Assert.Equal(2, afterUnchanged.Value(Generation));
-        Assert.Equal(1, afterUnchanged.Value(Reloads, ("outcome", "applied")));
-        Assert.Equal(1, afterUnchanged.Value(Reloads, ("outcome", "unchanged")));
+        Assert.Equal((1, 2, 1, 1, 0), Summary(afterUnchanged));
         Assert.Equal(AtSeconds(unchanged), afterUnchanged.Value(SuccessTime), precision: 3);
 
-        File.WriteAllText(path, TestConfigs.UnknownClusterJson("v3"));
+        scenario.Write(TestConfigs.UnknownClusterJson("v3"));
         await ReloadAsync(admin, HttpStatusCode.UnprocessableEntity, "rejected");
         var afterRejected = await PrometheusScrape.FromAsync(admin);
-        Assert.Equal(0, afterRejected.Value(Successful));
-        Assert.Equal(2, afterRejected.Value(Generation));
-        Assert.Equal(1, afterRejected.Value(Reloads, ("outcome", "rejected")));
+        Assert.Equal((0, 2, 1, 1, 1), Summary(afterRejected));
         Assert.Equal(AtSeconds(unchanged), afterRejected.Value(SuccessTime), precision: 3);
 
-        File.WriteAllText(path, TestConfigs.Versioned("v4").ToJson());
+        scenario.Write(TestConfigs.Versioned("v4"));
         await ReloadAsync(admin, HttpStatusCode.OK, "applied");
-        var recovered = await PrometheusScrape.FromAsync(admin);
-        Assert.Equal(1, recovered.Value(Successful));
-        Assert.Equal(3, recovered.Value(Generation));
-        Assert.Equal(2, recovered.Value(Reloads, ("outcome", "applied")));
+        Assert.Equal((1, 3, 2, 1, 1), Summary(await PrometheusScrape.FromAsync(admin)));
     }
 
     [Fact]
@@ -74,12 +58,8 @@ public sealed class PrometheusMetricsTests
     public async Task Requests_still_running_on_a_replaced_generation_are_counted_until_they_finish()
     {
         await using var upstream = await UpstreamServer.StartAsync("held");
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.VersionedForward("v1", upstream.Address).ToJson());
-        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
-        using var admin = proxy.CreateAdminClient();
-        using var client = proxy.CreateClient();
+        await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.VersionedForward("v1", upstream.Address), ConfigScenario.NoFileTriggers);
+        var (proxy, admin, client) = (scenario.Proxy, scenario.Admin, scenario.Client);
 
         var arrived = upstream.NextHeldArrival();
         var held = client.GetAsync("/echo/hold");
@@ -87,7 +67,7 @@ public sealed class PrometheusMetricsTests
         Assert.Equal(0, (await PrometheusScrape.FromAsync(admin)).Value(OnOldGenerations));
 
         var first = proxy.CurrentSnapshot();
-        File.WriteAllText(path, TestConfigs.VersionedForward("v2", upstream.Address).ToJson());
+        scenario.Write(TestConfigs.VersionedForward("v2", upstream.Address));
         await ReloadAsync(admin, HttpStatusCode.OK, "applied");
         Assert.Equal(1, (await PrometheusScrape.FromAsync(admin)).Value(OnOldGenerations));
 
@@ -107,19 +87,13 @@ public sealed class PrometheusMetricsTests
     [Requirement("MT-01")]
     public async Task Two_proxies_in_one_process_each_report_only_their_own_reloads()
     {
-        using var directory = new TempDirectory();
-        var pathA = directory.File("a.json");
-        var pathB = directory.File("b.json");
-        File.WriteAllText(pathA, TestConfigs.Versioned("a1").ToJson());
-        File.WriteAllText(pathB, TestConfigs.Versioned("b1").ToJson());
-        await using var proxyA = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = pathA, PollMilliseconds = 3_600_000 });
-        await using var proxyB = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = pathB, PollMilliseconds = 3_600_000 });
-        using var adminA = proxyA.CreateAdminClient();
-        using var adminB = proxyB.CreateAdminClient();
+        await using var scenarioA = await ConfigScenario.KestrelAsync(TestConfigs.Versioned("a1"), ConfigScenario.NoFileTriggers);
+        await using var scenarioB = await ConfigScenario.KestrelAsync(TestConfigs.Versioned("b1"), ConfigScenario.NoFileTriggers);
+        var (adminA, adminB) = (scenarioA.Admin, scenarioB.Admin);
 
-        File.WriteAllText(pathB, TestConfigs.Versioned("b2").ToJson());
+        scenarioB.Write(TestConfigs.Versioned("b2"));
         await ReloadAsync(adminB, HttpStatusCode.OK, "applied");
-        File.WriteAllText(pathB, TestConfigs.UnknownClusterJson("b3"));
+        scenarioB.Write(TestConfigs.UnknownClusterJson("b3"));
         await ReloadAsync(adminB, HttpStatusCode.UnprocessableEntity, "rejected");
 
         var a = await PrometheusScrape.FromAsync(adminA);
@@ -133,12 +107,8 @@ public sealed class PrometheusMetricsTests
     public async Task Metrics_are_served_on_the_admin_listener_only_and_include_the_built_in_meters()
     {
         await using var upstream = await UpstreamServer.StartAsync("echo");
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.VersionedForward("v1", upstream.Address).ToJson());
-        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
-        using var admin = proxy.CreateAdminClient();
-        using var client = proxy.CreateClient();
+        await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.VersionedForward("v1", upstream.Address), ConfigScenario.NoFileTriggers);
+        var (admin, client) = (scenario.Admin, scenario.Client);
         using (var forwarded = await client.GetAsync("/echo/x"))
         {
             Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);
@@ -163,8 +133,9 @@ public sealed class PrometheusMetricsTests
         return body;
     }
 
+    private static (double Successful, double Generation, double Applied, double Unchanged, double Rejected) Summary(PrometheusScrape scrape) =>
+        (scrape.Value(Successful), scrape.Value(Generation), scrape.CounterOrZero(Reloads, ("outcome", "applied")),
+            scrape.CounterOrZero(Reloads, ("outcome", "unchanged")), scrape.CounterOrZero(Reloads, ("outcome", "rejected")));
+
     private static double AtSeconds(JsonElement outcome) => outcome.GetProperty("at").GetDateTimeOffset().ToUnixTimeMilliseconds() / 1000.0;
 }
-
-[CollectionDefinition(nameof(PrometheusMetricsTests), DisableParallelization = true)]
-public sealed class PrometheusMetricsRunsAlone;

@@ -17,10 +17,9 @@ public sealed class ScriptedSequenceTests
     [Requirement("OB-01", "OB-02", "OB-03", "LG-01", "LG-02", "LG-03", "LG-05")]
     public async Task Status_logs_and_metrics_agree_with_a_scripted_sequence_of_writes()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, FileTriggers = false });
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"), ConfigScenario.NoFileTriggers);
+        var proxy = scenario.Proxy;
+        var path = scenario.ConfigPath;
         var meters = proxy.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         using var reloads = new MetricCollector<long>(meters, ReloadMetrics.MeterName, "hotreload.reloads");
         using var generation = new MetricCollector<long>(meters, ReloadMetrics.MeterName, "hotreload.config.generation");
@@ -85,10 +84,9 @@ public sealed class ScriptedSequenceTests
     [Requirement("LG-04")]
     public async Task Secret_header_values_never_reach_the_log()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, FileTriggers = false });
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"), ConfigScenario.NoFileTriggers);
+        var proxy = scenario.Proxy;
+        var path = scenario.ConfigPath;
 
         var route = TestConfigs.RespondRoute("secured", "/secured", "ok") with
         {

@@ -124,14 +124,14 @@ public sealed class ChangeDetectionTests
         await AssertStillDetectsAsync(scenario, "v2");
     }
 
-    private static Task<ConfigScenario> StartAsync(Detection detection) =>
+    private static Task<ConfigScenario<InMemoryProxy>> StartAsync(Detection detection) =>
         ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"), Settings(detection));
 
     private static Func<ProxySettings, ProxySettings> Settings(Detection detection) =>
         settings => detection == Detection.Poll ? settings with { PollMilliseconds = 25 } : settings;
 
     /// <summary>A later ordinary edit still applies, so whatever happened before left detection working; and poll mode really is polling.</summary>
-    private static async Task AssertStillDetectsAsync(ConfigScenario scenario, string version)
+    private static async Task AssertStillDetectsAsync(ConfigScenario<InMemoryProxy> scenario, string version)
     {
         var triggers = scenario.Proxy.Services.GetRequiredService<ConfigTriggers>();
         Assert.Equal(triggers.Poller is not null, triggers.Watcher is null);

@@ -1,3 +1,4 @@
+using HotReloadProxy.Testing.Proxies;
 using HotReload.Functional.Tests.Support;
 using HotReload.Testing.Files;
 using HotReloadProxy.Reload;

@@ -14,10 +14,9 @@ public sealed class HotReloadTests
     [Requirement("HR-01", "HR-02", "OB-04")]
     public async Task Routes_added_edited_and_removed_apply_as_successive_generations()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1", [TestConfigs.RespondRoute("greeting", "/greeting", "hello")]).ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path });
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1", [TestConfigs.RespondRoute("greeting", "/greeting", "hello")]));
+        var proxy = scenario.Proxy;
+        var path = scenario.ConfigPath;
         var client = proxy.CreateClient();
         Assert.Equal("hello", await client.GetStringAsync("/greeting"));
 
@@ -55,11 +54,10 @@ public sealed class HotReloadTests
     [Requirement("HR-03", "CD-05", "LG-03")]
     public async Task Identical_bytes_and_a_touch_are_no_ops_without_a_new_generation()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
         var content = TestConfigs.Versioned("v1").ToJson();
-        File.WriteAllText(path, content);
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path });
+        await using var scenario = await ConfigScenario.InMemoryAsync(content);
+        var proxy = scenario.Proxy;
+        var path = scenario.ConfigPath;
         var startingLogs = proxy.Logs.GetSnapshot().Count;
 
         var mark = proxy.Events.Mark();
@@ -82,10 +80,9 @@ public sealed class HotReloadTests
     [Requirement("HR-01", "AT-01")]
     public async Task A_snapshot_carries_the_whole_config_it_was_compiled_from()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path });
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"));
+        var proxy = scenario.Proxy;
+        var path = scenario.ConfigPath;
         var before = proxy.CurrentSnapshot();
 
         var next = TestConfigs.Versioned("v2", [TestConfigs.RespondRoute("r", "/r", "x")]);

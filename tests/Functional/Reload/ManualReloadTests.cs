@@ -13,11 +13,9 @@ public sealed class ManualReloadTests
     [Requirement("MR-01", "OB-01")]
     public async Task Post_reload_answers_applied_unchanged_and_rejected()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        // No file triggers: only POST /reload acts.
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, FileTriggers = false });
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"), ConfigScenario.NoFileTriggers);
+        var proxy = scenario.Proxy;
+        var path = scenario.ConfigPath;
         var admin = proxy.CreateAdminClient();
 
         File.WriteAllText(path, TestConfigs.Versioned("v2").ToJson());

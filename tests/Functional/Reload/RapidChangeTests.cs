@@ -1,3 +1,4 @@
+using HotReloadProxy.Testing.Proxies;
 using System.Diagnostics;
 using HotReload.Functional.Tests.Support;
 using HotReload.Testing.Files;

@@ -13,11 +13,10 @@ public sealed class RestartRequiredTests
     [Requirement("EH-04")]
     public async Task Changing_listener_addresses_is_rejected_whole_with_a_restart_message()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
         var initial = TestConfigs.Versioned("v1") with { Server = new ServerConfig { AdminUrls = "http://127.0.0.1:9901" } };
-        File.WriteAllText(path, initial.ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path });
+        await using var scenario = await ConfigScenario.InMemoryAsync(initial);
+        var proxy = scenario.Proxy;
+        var path = scenario.ConfigPath;
 
         // A route change and a listener change in the same write: nothing of it may apply.
         var changed = TestConfigs.Versioned("v2") with { Server = new ServerConfig { AdminUrls = "http://127.0.0.1:9911" } };

@@ -12,31 +12,29 @@ namespace HotReload.Functional.Tests.Reload;
 /// <summary>A bad file never costs a request: the last good config keeps serving, the reason is shown, and the next good file applies.</summary>
 public sealed class RetentionTests
 {
-    public static TheoryData<string, string, RejectionReason> BrokenContents() => new()
+    // The reason by name: the proxy's types are internal, and a public test method cannot take one.
+    public static TheoryData<string, string, string> BrokenContents() => new()
     {
-        { "syntax error", TestConfigs.TruncatedJson("broken"), RejectionReason.Syntax },
-        { "unknown cluster", TestConfigs.UnknownClusterJson("broken"), RejectionReason.Invalid },
-        { "unknown property", """{ "routes": [], "clustrs": {} }""", RejectionReason.Invalid },
-        { "duplicate route id", """{ "routes": [ { "id": "a", "match": { "path": "/a" }, "respond": { "status": 200 } }, { "id": "a", "match": { "path": "/b" }, "respond": { "status": 200 } } ] }""", RejectionReason.Invalid },
-        { "bad address", """{ "routes": [ { "id": "a", "match": { "path": "/a" }, "cluster": "c" } ], "clusters": { "c": { "destinations": { "d": { "address": "not-a-url" } } } } }""", RejectionReason.Invalid },
-        { "bad template", """{ "routes": [ { "id": "a", "match": { "path": "/a/{**rest}/b" }, "respond": { "status": 200 } } ] }""", RejectionReason.Invalid },
-        { "bad status", """{ "routes": [ { "id": "a", "match": { "path": "/a" }, "respond": { "status": 700 } } ] }""", RejectionReason.Invalid },
-        { "empty file", "", RejectionReason.Empty },
-        { "whitespace only", "   \n\t ", RejectionReason.Empty },
-        { "oversized file", TestConfigs.Versioned("huge", [TestConfigs.RespondRoute("big", "/big", new string('x', 8192))]).ToJson(), RejectionReason.TooLarge },
+        { "syntax error", TestConfigs.TruncatedJson("broken"), nameof(RejectionReason.Syntax) },
+        { "unknown cluster", TestConfigs.UnknownClusterJson("broken"), nameof(RejectionReason.Invalid) },
+        { "unknown property", """{ "routes": [], "clustrs": {} }""", nameof(RejectionReason.Invalid) },
+        { "duplicate route id", """{ "routes": [ { "id": "a", "match": { "path": "/a" }, "respond": { "status": 200 } }, { "id": "a", "match": { "path": "/b" }, "respond": { "status": 200 } } ] }""", nameof(RejectionReason.Invalid) },
+        { "bad address", """{ "routes": [ { "id": "a", "match": { "path": "/a" }, "cluster": "c" } ], "clusters": { "c": { "destinations": { "d": { "address": "not-a-url" } } } } }""", nameof(RejectionReason.Invalid) },
+        { "bad template", """{ "routes": [ { "id": "a", "match": { "path": "/a/{**rest}/b" }, "respond": { "status": 200 } } ] }""", nameof(RejectionReason.Invalid) },
+        { "bad status", """{ "routes": [ { "id": "a", "match": { "path": "/a" }, "respond": { "status": 700 } } ] }""", nameof(RejectionReason.Invalid) },
+        { "empty file", "", nameof(RejectionReason.Empty) },
+        { "whitespace only", "   \n\t ", nameof(RejectionReason.Empty) },
+        { "oversized file", TestConfigs.Versioned("huge", [TestConfigs.RespondRoute("big", "/big", new string('x', 8192))]).ToJson(), nameof(RejectionReason.TooLarge) },
     };
 
     [Theory]
     [MemberData(nameof(BrokenContents))]
     [Requirement("EH-01", "EH-02", "HR-04", "LG-02", "OB-01", "CV-10")]
-    public async Task Broken_file_is_rejected_whole_while_the_last_good_config_keeps_serving(string kind, string content, RejectionReason reason)
+    public async Task Broken_file_is_rejected_whole_while_the_last_good_config_keeps_serving(string kind, string content, string reasonName)
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, MaxConfigBytes = 4096 });
-        var client = proxy.CreateClient();
-        var admin = proxy.CreateAdminClient();
+        var reason = Enum.Parse<RejectionReason>(reasonName);
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"), s => s with { MaxConfigBytes = 4096 });
+        var (proxy, path, client, admin) = (scenario.Proxy, scenario.ConfigPath, scenario.Client, scenario.Admin);
 
         var mark = proxy.Events.Mark();
         ConfigFileEditor.WriteAtomically(path, content);
@@ -72,11 +70,8 @@ public sealed class RetentionTests
     [Requirement("EH-02", "HR-04", "CD-03")]
     public async Task Deleted_file_keeps_serving_warns_once_and_recovers_when_the_file_returns()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path });
-        var client = proxy.CreateClient();
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"));
+        var (proxy, path, client) = (scenario.Proxy, scenario.ConfigPath, scenario.Client);
 
         var mark = proxy.Events.Mark();
         File.Delete(path);
@@ -96,11 +91,8 @@ public sealed class RetentionTests
     [Requirement("EH-02", "HR-04")]
     public async Task File_replaced_by_a_directory_is_rejected_and_a_file_put_back_applies()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path });
-        var client = proxy.CreateClient();
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"));
+        var (proxy, path, client) = (scenario.Proxy, scenario.ConfigPath, scenario.Client);
 
         var mark = proxy.Events.Mark();
         File.Delete(path);
@@ -121,13 +113,13 @@ public sealed class RetentionTests
     {
         // This process runs as root, which reads a chmod 000 file anyway, so the unreadable condition is
         // injected at the file-access seam; the rest of the pipeline (engine, admin, log) is the real one.
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        var source = new SwitchableFileSource(path);
-        await using var proxy = InMemoryProxy.Start(
-            new ProxySettings { ConfigPath = path, FileTriggers = false },
-            services => services.AddSingleton<IConfigFileSource>(source));
+        SwitchableFileSource source = null!;
+        await using var scenario = await ConfigScenario.StartAsync(
+            TestConfigs.Versioned("v1").ToJson(),
+            settings => Task.FromResult(InMemoryProxy.Start(settings, services => services.AddSingleton<IConfigFileSource>(source = new SwitchableFileSource(settings.ConfigPath!)))),
+            ConfigScenario.NoFileTriggers);
+        var proxy = scenario.Proxy;
+        var path = scenario.ConfigPath;
         var admin = proxy.CreateAdminClient();
 
         source.Unreadable = "Permission denied.";

@@ -15,19 +15,18 @@ public sealed class WatcherRecoveryTests
     [Requirement("CD-07")]
     public async Task A_buffer_overflow_rearms_the_watcher_rereads_the_file_and_later_edits_still_apply()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path });
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"));
+        var proxy = scenario.Proxy;
+        var path = scenario.ConfigPath;
         var watcher = proxy.Services.GetRequiredService<ConfigTriggers>().Watcher!;
-        var armed = watcher.ArmCount;
+        var armed = proxy.Logs.GetSnapshot().Count(r => r.Id.Id == 1450);
 
         var mark = proxy.Events.Mark();
         watcher.SimulateError(new InternalBufferOverflowException("Too many changes at once in directory."));
         var reread = await proxy.Events.WaitForAsync(o => o.ReloadReason.Kind == ReloadReasonKind.WatcherRecovery, "a re-read after the watcher error", mark);
 
         Assert.Equal(ReloadResult.Unchanged, reread.Result);
-        Assert.Equal(armed + 1, watcher.ArmCount);
+        Assert.Equal(armed + 1, proxy.Logs.GetSnapshot().Count(r => r.Id.Id == 1450));
         Assert.Single(proxy.Logs.GetSnapshot(), r => r.Id.Id == 1021);
 
         mark = proxy.Events.Mark();

@@ -1,7 +1,5 @@
 using HotReload.Functional.Tests.Support;
 using HotReloadProxy.Testing.Configs;
-using HotReload.Testing.Files;
-using HotReloadProxy.Testing.Proxies;
 using HotReload.Testing.Upstreams;
 using HotReloadProxy.Reload;
 using HotReloadProxy.Snapshots;
@@ -19,12 +17,9 @@ public sealed class LeaseMisuseTests
     public async Task A_lease_disposed_twice_leaves_the_proxy_serving_real_requests_and_reloading()
     {
         await using var upstream = await UpstreamServer.StartAsync("u1");
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.VersionedForward("v1", upstream.Address).ToJson());
-        await using var proxy = await KestrelProxy.StartAsync(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
+        await using var scenario = await ConfigScenario.KestrelAsync(TestConfigs.VersionedForward("v1", upstream.Address), ConfigScenario.NoFileTriggers);
+        var (proxy, client) = (scenario.Proxy, scenario.Client);
         var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
-        using var client = proxy.CreateClient();
 
         Assert.True(holder.TryAcquire(out var lease));
         var copy = lease;
@@ -43,7 +38,7 @@ public sealed class LeaseMisuseTests
         }
 
         // The snapshot still retires normally: a reload replaces it, and with no request on it, it is released at once.
-        File.WriteAllText(path, TestConfigs.VersionedForward("v2", upstream.Address).ToJson());
+        scenario.Write(TestConfigs.VersionedForward("v2", upstream.Address));
         var outcome = proxy.Services.GetRequiredService<ReloadScheduler>().ReloadNow(ReloadReason.Manual);
         Assert.Equal(ReloadResult.Applied, outcome.Result);
         Assert.True(serving.IsReleased, "the replaced snapshot was not released");
@@ -54,13 +49,48 @@ public sealed class LeaseMisuseTests
     }
 
     [Fact]
+    [Requirement("AR-05")]
+    public async Task A_lease_released_twice_does_not_retire_a_replaced_generation_under_its_other_requests()
+    {
+        await using var upstream = await UpstreamServer.StartAsync("held");
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.VersionedForward("v1", upstream.Address), ConfigScenario.NoFileTriggers);
+        var (proxy, client) = (scenario.Proxy, scenario.Client);
+        var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
+
+        // A real request holds generation 1 at the upstream; a second lease on it is then misused.
+        var arrived = upstream.NextHeldArrival();
+        var held = client.GetAsync(new Uri("/echo/hold", UriKind.Relative));
+        await arrived.WaitAsync(RequestTimeout);
+        var first = holder.Current!;
+        Assert.True(holder.TryAcquire(out var lease));
+        var copy = lease;
+
+        scenario.Write(TestConfigs.VersionedForward("v2", upstream.Address));
+        Assert.Equal(ReloadResult.Applied, proxy.Services.GetRequiredService<ReloadScheduler>().ReloadNow(ReloadReason.Manual).Result);
+        lease.Dispose();
+        copy.Dispose();
+
+        Assert.False(first.IsReleased, "a lease released twice retired generation 1 while a request still held it");
+        Assert.False(first.Clusters["upstream"].Invoker.IsDisposed, "a lease released twice disposed the invoker of a request in flight");
+        Assert.Equal(new OlderGenerationLeases(1, 1), holder.OlderGenerationLeases());
+
+        upstream.ReleaseHeld();
+        using (var response = await held.WaitAsync(RequestTimeout))
+        {
+            Assert.True(response.IsSuccessStatusCode, $"the held request answered {(int)response.StatusCode}");
+            Assert.Equal("v1", response.Headers.GetValues(TestConfigs.VersionHeader).Single());
+        }
+
+        // The request's own lease ends as its response completes, which the client may see a moment earlier.
+        await Eventually.TrueAsync(() => first.IsReleased, "generation 1 to be released after its last request", RequestTimeout);
+    }
+
+    [Fact]
     [Requirement("AR-03")]
     public async Task Requests_leased_to_older_generations_are_counted_until_they_finish()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
-        File.WriteAllText(path, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, PollMilliseconds = 3_600_000 });
+        await using var scenario = await ConfigScenario.InMemoryAsync(TestConfigs.Versioned("v1"), ConfigScenario.NoFileTriggers);
+        var proxy = scenario.Proxy;
         var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
         var scheduler = proxy.Services.GetRequiredService<ReloadScheduler>();
 
@@ -68,10 +98,10 @@ public sealed class LeaseMisuseTests
         Assert.True(holder.TryAcquire(out var alsoOnFirst));
         Assert.Equal(new OlderGenerationLeases(0, 0), holder.OlderGenerationLeases());
 
-        File.WriteAllText(path, TestConfigs.Versioned("v2").ToJson());
+        scenario.Write(TestConfigs.Versioned("v2"));
         Assert.Equal(ReloadResult.Applied, scheduler.ReloadNow(ReloadReason.Manual).Result);
         Assert.True(holder.TryAcquire(out var onSecond));
-        File.WriteAllText(path, TestConfigs.Versioned("v3").ToJson());
+        scenario.Write(TestConfigs.Versioned("v3"));
         Assert.Equal(ReloadResult.Applied, scheduler.ReloadNow(ReloadReason.Manual).Result);
 
         Assert.Equal(new OlderGenerationLeases(Generations: 2, Requests: 3), holder.OlderGenerationLeases());

@@ -1,10 +1,9 @@
 using System.Runtime.CompilerServices;
-using HotReload.Testing.Files;
+using HotReload.Functional.Tests.Support;
 using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Reload;
 using HotReloadProxy.Snapshots;
 using HotReloadProxy.Testing.Configs;
-using HotReloadProxy.Testing.Proxies;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotReload.Functional.Tests.Snapshots;
@@ -16,11 +15,9 @@ public sealed class SnapshotLifetimeTests
     [Requirement("CM-04")]
     public async Task A_replaced_invoker_is_disposed_only_after_the_last_request_on_its_snapshot_finishes()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
         var invokers = new CountingInvokerFactory();
-        File.WriteAllText(path, WithBackend("v1", port: 5001).ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, FileTriggers = false }, s => s.AddSingleton<IInvokerFactory>(invokers));
+        await using var scenario = await ConfigScenario.InMemoryAsync(WithBackend("v1", port: 5001), ConfigScenario.NoFileTriggers, services: s => s.AddSingleton<IInvokerFactory>(invokers));
+        var proxy = scenario.Proxy;
         var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
         var scheduler = proxy.Services.GetRequiredService<ReloadScheduler>();
 
@@ -28,7 +25,7 @@ public sealed class SnapshotLifetimeTests
         Assert.True(holder.TryAcquire(out var inFlight));
         var oldInvoker = inFlight.Snapshot.Clusters["backend"].Invoker;
 
-        File.WriteAllText(path, WithBackend("v2", port: 5002).ToJson());
+        scenario.Write(WithBackend("v2", port: 5002));
         Assert.Equal(ReloadResult.Applied, scheduler.ReloadNow(ReloadReason.Manual).Result);
 
         Assert.Equal(2, holder.Current!.Generation);
@@ -48,15 +45,13 @@ public sealed class SnapshotLifetimeTests
     [Requirement("CM-05")]
     public async Task An_unchanged_cluster_keeps_its_invoker_across_reloads()
     {
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
         var invokers = new CountingInvokerFactory();
-        File.WriteAllText(path, WithBackend("v1", port: 5001).ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, FileTriggers = false }, s => s.AddSingleton<IInvokerFactory>(invokers));
+        await using var scenario = await ConfigScenario.InMemoryAsync(WithBackend("v1", port: 5001), ConfigScenario.NoFileTriggers, services: s => s.AddSingleton<IInvokerFactory>(invokers));
+        var proxy = scenario.Proxy;
         var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
         var before = holder.Current!.Clusters["backend"].Invoker;
 
-        File.WriteAllText(path, WithBackend("v2", port: 5001).ToJson());
+        scenario.Write(WithBackend("v2", port: 5001));
         Assert.Equal(ReloadResult.Applied, proxy.Services.GetRequiredService<ReloadScheduler>().ReloadNow(ReloadReason.Manual).Result);
 
         Assert.Same(before, holder.Current!.Clusters["backend"].Invoker);
@@ -69,15 +64,13 @@ public sealed class SnapshotLifetimeTests
     public async Task After_1000_reloads_replaced_snapshots_are_collectable_and_their_invokers_disposed()
     {
         const int Reloads = 1000;
-        using var directory = new TempDirectory();
-        var path = directory.File("proxy.json");
         var invokers = new CountingInvokerFactory();
-        File.WriteAllText(path, WithBackend("v0", port: 10_000).ToJson());
-        await using var proxy = InMemoryProxy.Start(new ProxySettings { ConfigPath = path, FileTriggers = false }, s => s.AddSingleton<IInvokerFactory>(invokers));
+        await using var scenario = await ConfigScenario.InMemoryAsync(WithBackend("v0", port: 10_000), ConfigScenario.NoFileTriggers, services: s => s.AddSingleton<IInvokerFactory>(invokers));
+        var proxy = scenario.Proxy;
         var holder = proxy.Services.GetRequiredService<SnapshotHolder>();
         var scheduler = proxy.Services.GetRequiredService<ReloadScheduler>();
 
-        var replaced = ReloadManyTimes(path, holder, scheduler, Reloads);
+        var replaced = ReloadManyTimes(scenario.ConfigPath, holder, scheduler, Reloads);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();

@@ -1,3 +1,4 @@
+using HotReloadProxy.Testing.Proxies;
 using HotReload.Testing.Observing;
 using HotReload.Functional.Tests.Support;
 using HotReloadProxy.Testing.Configs;

@@ -15,9 +15,8 @@ public sealed class EtcdSourceTests
     [Requirement("ET-01", "ET-03")]
     public async Task A_put_applies_and_status_and_logs_show_its_mod_revision_beside_generation_and_hash()
     {
-        await using var etcd = await EtcdServer.StartAsync();
-        var first = await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = await EtcdProxy.StartAsync(etcd.Endpoint);
+        await using var scenario = await EtcdScenario.StartAsync(TestConfigs.Versioned("v1").ToJson());
+        var (etcd, proxy, first) = (scenario.Etcd, scenario.Proxy, scenario.InitialRevision);
         Assert.Equal("200 v1", await proxy.GetAsync("/version"));
         Assert.Equal(first, (await proxy.StatusAsync()).GetProperty("etcd").GetProperty("appliedModRevision").GetInt64());
 
@@ -42,9 +41,8 @@ public sealed class EtcdSourceTests
     [Requirement("ET-02")]
     public async Task An_invalid_or_deleted_value_is_rejected_and_the_last_good_config_keeps_serving()
     {
-        await using var etcd = await EtcdServer.StartAsync();
-        await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v1").ToJson());
-        await using var proxy = await EtcdProxy.StartAsync(etcd.Endpoint);
+        await using var scenario = await EtcdScenario.StartAsync(TestConfigs.Versioned("v1").ToJson());
+        var (etcd, proxy) = (scenario.Etcd, scenario.Proxy);
 
         var mark = proxy.Events.Mark();
         var bad = await etcd.PutAsync(EtcdProxy.Key, TestConfigs.UnknownClusterJson("bad"));
@@ -66,14 +64,13 @@ public sealed class EtcdSourceTests
     [Requirement("ET-04", "ET-05")]
     public async Task The_watch_does_not_go_silent_after_etcd_is_killed_and_restarted_twice()
     {
-        await using var etcd = await EtcdServer.StartAsync();
-        await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v0").ToJson());
-        await using var proxy = await EtcdProxy.StartAsync(etcd.Endpoint);
+        await using var scenario = await EtcdScenario.StartAsync(TestConfigs.Versioned("v0").ToJson());
+        var (etcd, proxy) = (scenario.Etcd, scenario.Proxy);
 
         for (var round = 1; round <= 2; round++)
         {
             await etcd.KillAsync();
-            await WaitForEtcdStatusAsync(proxy, connected: false);
+            await proxy.WaitForEtcdConnectedAsync(connected: false);
             Assert.Equal($"200 v{round - 1}", await proxy.GetAsync("/version"));
 
             await etcd.RestartAsync();
@@ -91,16 +88,11 @@ public sealed class EtcdSourceTests
     [Requirement("ET-06")]
     public async Task Updates_made_while_the_proxy_was_cut_off_arrive_through_a_watch_resumed_from_the_last_seen_revision()
     {
-        await using var etcd = await EtcdServer.StartAsync();
-        await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v0").ToJson());
-        await using var relay = new TcpRelay(etcd.ClientUrl);
-        await using var proxy = await EtcdProxy.StartAsync(relay.Address.ToString().TrimEnd('/'));
-
-        relay.Cut();
-        await WaitForEtcdStatusAsync(proxy, connected: false);
-        await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v1").ToJson());
+        await using var scenario = await EtcdScenario.StartAsync(TestConfigs.Versioned("v0").ToJson(), throughRelay: true);
+        var (relay, proxy) = (scenario.Relay!, scenario.Proxy);
         var json = TestConfigs.Versioned("v2").ToJson();
-        var last = await etcd.PutAsync(EtcdProxy.Key, json);
+
+        var last = await scenario.PutWhileCutOffAsync(TestConfigs.Versioned("v1").ToJson(), json);
         Assert.Equal("200 v0", await proxy.GetAsync("/version"));
 
         var mark = proxy.Events.Mark();
@@ -115,16 +107,11 @@ public sealed class EtcdSourceTests
     [Requirement("ET-07")]
     public async Task A_compaction_past_the_watch_revision_makes_the_proxy_read_the_key_again()
     {
-        await using var etcd = await EtcdServer.StartAsync();
-        await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v0").ToJson());
-        await using var relay = new TcpRelay(etcd.ClientUrl);
-        await using var proxy = await EtcdProxy.StartAsync(relay.Address.ToString().TrimEnd('/'));
-
-        relay.Cut();
-        await WaitForEtcdStatusAsync(proxy, connected: false);
-        await etcd.PutAsync(EtcdProxy.Key, TestConfigs.Versioned("v1").ToJson());
+        await using var scenario = await EtcdScenario.StartAsync(TestConfigs.Versioned("v0").ToJson(), throughRelay: true);
+        var (etcd, relay, proxy) = (scenario.Etcd, scenario.Relay!, scenario.Proxy);
         var json = TestConfigs.Versioned("v2").ToJson();
-        await etcd.PutAsync(EtcdProxy.Key, json);
+
+        await scenario.PutWhileCutOffAsync(TestConfigs.Versioned("v1").ToJson(), json);
         await etcd.PutAsync("/unrelated", "x");
         await etcd.CompactAsync(await etcd.RevisionAsync());
 
@@ -156,22 +143,4 @@ public sealed class EtcdSourceTests
             ConfigPath = null,
             Extra = new Dictionary<string, string> { ["etcd"] = endpoint, ["etcd-key"] = EtcdProxy.Key, ["etcd-startup-timeout"] = "500" },
         });
-
-    /// <summary>Polls the proxy's own report of its etcd connection: another component's state, with a generous deadline.</summary>
-    private static async Task WaitForEtcdStatusAsync(HotReloadProxy.Testing.Proxies.IProxyUnderTest proxy, bool connected)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (!deadline.IsCancellationRequested)
-        {
-            if ((await proxy.StatusAsync()).GetProperty("etcd").GetProperty("connected").GetBoolean() == connected)
-            {
-                return;
-            }
-
-            // Spacing between reads of the proxy's status, not a wait for a reload.
-            await Task.Delay(10);
-        }
-
-        Assert.Fail($"The proxy did not report etcd connected={connected} within 15 s.");
-    }
 }

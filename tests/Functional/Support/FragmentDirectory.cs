@@ -21,7 +21,7 @@ internal sealed class FragmentDirectory : IAsyncDisposable
 
     public string Path { get; }
 
-    public IProxyUnderTest Proxy { get; private set; } = null!;
+    public KestrelProxy Proxy { get; private set; } = null!;
 
     public static async Task<FragmentDirectory> StartAsync(IReadOnlyDictionary<string, string> files, IReadOnlyDictionary<string, string>? settings = null)
     {

@@ -10,7 +10,7 @@ namespace HotReload.Property.Tests.Generators;
 /// Config file contents that must be rejected, each derived from a valid generated config so that exactly
 /// one thing is wrong: the rejection can only come from the mistake that was put there.
 /// </summary>
-public static class BrokenConfigs
+internal static class BrokenConfigs
 {
     private static readonly string[] BadTemplates = ["api/items", "/api/{id", "/a//b", "/{**rest}/tail", "/x/{}", "/items?id=1", "/{a}/{A}", "/pre{id}"];
     private static readonly string[] BadAddresses = ["ftp://files.example.com", "not a url", "http://user:secret@example.com", "http://example.com/?q=1", "/relative/path", "http://example.com/#frag"];

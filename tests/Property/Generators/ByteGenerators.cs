@@ -6,7 +6,7 @@ using HotReloadProxy.Testing.Configs;
 namespace HotReload.Property.Tests.Generators;
 
 /// <summary>Inputs for the parser robustness properties: noise, JSON-shaped noise, and damaged valid configs.</summary>
-public static class ByteGenerators
+internal static class ByteGenerators
 {
     private static readonly string[] Tokens =
     [
@@ -38,7 +38,7 @@ public static class ByteGenerators
 }
 
 /// <summary>A valid config's bytes after some mutations; prints as the recipe, so a failure can be rebuilt.</summary>
-public sealed record DamagedConfig(int Seed, bool Indented, IReadOnlyList<ByteMutation> Mutations)
+internal sealed record DamagedConfig(int Seed, bool Indented, IReadOnlyList<ByteMutation> Mutations)
 {
     public byte[] Bytes => Mutations.Aggregate(ConfigJsonWriter.ToUtf8(ConfigFaker.Valid(Seed), Indented), (bytes, mutation) => mutation.Apply(bytes));
 

@@ -1,7 +1,7 @@
 namespace HotReload.Property.Tests.Generators;
 
 /// <summary>One edit of a file's bytes, as an interrupted write, a bad disk or a careless editor makes them.</summary>
-public abstract record ByteMutation
+internal abstract record ByteMutation
 {
     /// <summary>Bytes that matter to a JSON reader: structure, strings, escapes, a BOM and broken UTF-8.</summary>
     public static readonly byte[] Interesting = "{}[]\":,\\/*\n\r\t 0-.eE"u8.ToArray().Concat(new byte[] { 0x00, 0xEF, 0xBB, 0xBF, 0xC3, 0x80, 0xFF, 0xF0 }).ToArray();

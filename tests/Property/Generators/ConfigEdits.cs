@@ -6,7 +6,7 @@ using HotReloadProxy.Configuration.Model;
 namespace HotReload.Property.Tests.Generators;
 
 /// <summary>Two configs: a generated one and the next version of it, as an operator edits a file between reloads.</summary>
-public sealed record ConfigPair(int Seed, int EditSeed, string Relation, ProxyConfig Before, ProxyConfig After)
+internal sealed record ConfigPair(int Seed, int EditSeed, string Relation, ProxyConfig Before, ProxyConfig After)
 {
     public override string ToString() => $"config #{Seed} and {Relation} (edit seed {EditSeed})";
 }
@@ -15,7 +15,7 @@ public sealed record ConfigPair(int Seed, int EditSeed, string Relation, ProxyCo
 /// Edits that keep a config valid: routes removed, changed, added and reordered; clusters added, changed and
 /// removed when unused. Sometimes the next version is identical, sometimes unrelated.
 /// </summary>
-public static class ConfigEdits
+internal static class ConfigEdits
 {
     public static Gen<ConfigPair> Pairs =>
         from seed in Gen.Choose(0, int.MaxValue - 1)

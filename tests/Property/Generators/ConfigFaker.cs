@@ -14,7 +14,7 @@ namespace HotReload.Property.Tests.Generators;
 /// <see cref="Faker"/> costs about a millisecond and each data set lookup more, which thousands of
 /// generated configs cannot afford within the suite's time budget.
 /// </remarks>
-public static class ConfigFaker
+internal static class ConfigFaker
 {
     private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"];
     private static readonly int[] Statuses = [200, 201, 204, 301, 404, 418, 503];

@@ -9,7 +9,7 @@ namespace HotReload.Property.Tests.Generators;
 /// The validator must accept them and the compiler must build them. (Non-ASCII header values are not
 /// legal: Kestrel refuses them, see <see cref="SemanticError.BadHeaderValue"/>.)
 /// </summary>
-public static class EdgeConfigs
+internal static class EdgeConfigs
 {
     private static readonly string[] Ids = ["route é 1", " padded ", "UPPER", "a.b[0]", "😀"];
     private static readonly string[] Paths = ["/", "/é/{x}/", "/{**all}", "/a-b.c~d/{*rest}", "/API/{Id_2}", "/x/"];

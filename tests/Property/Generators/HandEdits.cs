@@ -11,7 +11,7 @@ namespace HotReload.Property.Tests.Generators;
 /// Edits that change how a config file looks but not what it says, all allowed by docs/configuration.md:
 /// comments, trailing commas, escaped characters, CRLF line ends, a byte order mark, a "$schema" line.
 /// </summary>
-public abstract record HandEdit
+internal abstract record HandEdit
 {
     public abstract string Apply(string json);
 
@@ -168,7 +168,7 @@ public abstract record HandEdit
 }
 
 /// <summary>A generated config written out and then edited by hand; prints as its recipe.</summary>
-public sealed record HandEditedConfig(int Seed, bool Indented, IReadOnlyList<HandEdit> Edits)
+internal sealed record HandEditedConfig(int Seed, bool Indented, IReadOnlyList<HandEdit> Edits)
 {
     public string Original => ConfigJsonWriter.ToJson(ConfigFaker.Valid(Seed), Indented);
 

@@ -5,14 +5,14 @@ using HotReloadProxy.Routing;
 namespace HotReload.Property.Tests.Generators;
 
 /// <summary>One route for the matcher properties: template text, constraints and precedence inputs.</summary>
-public sealed record RouteSpec(string Template, string[]? Methods, string[]? Hosts, int Order)
+internal sealed record RouteSpec(string Template, string[]? Methods, string[]? Hosts, int Order)
 {
     public override string ToString() =>
         $"{Template}{(Methods is null ? "" : " [" + string.Join(",", Methods) + "]")}{(Hosts is null ? "" : " @" + string.Join(",", Hosts))}{(Order == 0 ? "" : " order " + Order)}";
 }
 
 /// <summary>One request for the matcher properties.</summary>
-public sealed record RequestSpec(string Method, string Host, int? Port, string Path)
+internal sealed record RequestSpec(string Method, string Host, int? Port, string Path)
 {
     public override string ToString() => $"{Method} {Host}{(Port is null ? "" : ":" + Port)}{Path}";
 }
@@ -21,7 +21,7 @@ public sealed record RequestSpec(string Method, string Host, int? Port, string P
 /// Route sets and requests drawn from one small vocabulary, so that routes overlap, tie and shadow each
 /// other and requests hit them: literals in several cases, parameters, catch-alls, methods, hosts, orders.
 /// </summary>
-public static class RouteSetGenerators
+internal static class RouteSetGenerators
 {
     private static readonly string[] Literals = ["api", "API", "v1", "items", "users", "a", "é", "É"];
     private static readonly string[] Methods = ["GET", "POST", "get", "PUT", "DELETE"];

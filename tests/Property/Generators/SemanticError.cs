@@ -1,7 +1,7 @@
 namespace HotReload.Property.Tests.Generators;
 
 /// <summary>Each kind of mistake the validator or binder must catch in JSON that is otherwise well formed.</summary>
-public enum SemanticError
+internal enum SemanticError
 {
     UnknownCluster,
     DuplicateRouteId,

@@ -6,7 +6,7 @@ namespace HotReload.Property.Tests.Generators;
 /// Smaller versions of generated values, so a failure is reported on the least input that still fails
 /// rather than on everything the generator happened to produce.
 /// </summary>
-public static class Shrinkers
+internal static class Shrinkers
 {
     public static IEnumerable<List<T>> RemoveOne<T>(IReadOnlyList<T> items)
     {

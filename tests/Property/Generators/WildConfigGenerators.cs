@@ -13,7 +13,7 @@ namespace HotReload.Property.Tests.Generators;
 /// Strings never hold lone UTF-16 surrogates: they cannot come from a UTF-8 file, and the JSON writer
 /// rightly refuses them.
 /// </remarks>
-public static class WildConfigGenerators
+internal static class WildConfigGenerators
 {
     private static readonly string[] TextPieces =
     [

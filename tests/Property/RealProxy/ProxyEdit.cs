@@ -4,7 +4,7 @@ using HotReloadProxy.Testing.Configs;
 namespace HotReload.Property.Tests.RealProxy;
 
 /// <summary>The kinds of file change a generated sequence is made of: valid writes done three ways, and everything a proxy must reject or survive.</summary>
-public enum ProxyEditKind
+internal enum ProxyEditKind
 {
     ValidAtomic,
     ValidInPlace,
@@ -21,7 +21,7 @@ public enum ProxyEditKind
 }
 
 /// <summary>One generated step: what to do to the file, then how long to wait before the next step (0 makes bursts).</summary>
-public sealed record ProxyEdit(ProxyEditKind Kind, int PauseMilliseconds)
+internal sealed record ProxyEdit(ProxyEditKind Kind, int PauseMilliseconds)
 {
     public bool WritesValidContent => Kind is ProxyEditKind.ValidAtomic or ProxyEditKind.ValidInPlace or ProxyEditKind.ValidDeleteThenRecreate;
 

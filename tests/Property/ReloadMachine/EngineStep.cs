@@ -8,7 +8,7 @@ namespace HotReload.Property.Tests.ReloadMachine;
 /// One primitive thing that happens to the engine: the file changes, the watcher reports, the clock moves,
 /// someone asks for a reload. Operations are lists of steps; the model and the rig each replay them.
 /// </summary>
-public abstract record EngineStep
+internal abstract record EngineStep
 {
     public abstract void RunOn(EngineRig rig);
 

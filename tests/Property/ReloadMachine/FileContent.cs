@@ -5,7 +5,7 @@ using HotReloadProxy.Reload;
 namespace HotReload.Property.Tests.ReloadMachine;
 
 /// <summary>What the model knows the config file holds, and therefore what a reload of it must do.</summary>
-public enum ContentKind
+internal enum ContentKind
 {
     Valid,
     Syntax,
@@ -22,7 +22,7 @@ public enum ContentKind
 /// One state of the config file in the model. The kind is known by construction (the generator put the
 /// mistake there), never by asking the code under test, so the model can disagree with the engine.
 /// </summary>
-public sealed class FileContent
+internal sealed class FileContent
 {
     private FileContent(ContentKind kind, string label, byte[]? bytes, ProxyConfig? config)
     {

@@ -4,7 +4,7 @@ using HotReloadProxy.Reload;
 namespace HotReload.Property.Tests.ReloadMachine;
 
 /// <summary>What the model predicts the last reload attempt reported.</summary>
-public readonly record struct ModelOutcome(ReloadResult Result, RejectionReason Reason)
+internal readonly record struct ModelOutcome(ReloadResult Result, RejectionReason Reason)
 {
     public override string ToString() => Reason == RejectionReason.None ? Result.ToString() : $"{Result}/{Reason}";
 }
@@ -23,7 +23,7 @@ public readonly record struct ModelOutcome(ReloadResult Result, RejectionReason 
 /// starts that count again; a manual reload judges at once. The fake clock fires a due timer once per
 /// advance, at the advance's end time, which is the time the scheduler then sees.
 /// </remarks>
-public sealed record ReloadModel
+internal sealed record ReloadModel
 {
     /// <summary>The scheduler's maximum delay is this many quiet windows.</summary>
     public const int MaxDelayWindows = 10;

@@ -10,7 +10,7 @@ namespace HotReload.Property.Tests.ReloadMachine;
 /// sequence is generated; the rig replays it in <see cref="Check"/>, which then compares the two.
 /// Operations hold only immutable data, so FsCheck can replay and shrink sequences freely.
 /// </summary>
-public sealed class ReloadOperation : Operation<EngineRig, ReloadModel>
+internal sealed class ReloadOperation : Operation<EngineRig, ReloadModel>
 {
     private readonly string _name;
 
@@ -44,7 +44,7 @@ public sealed class ReloadOperation : Operation<EngineRig, ReloadModel>
 }
 
 /// <summary>Operations whose promise goes beyond agreeing with the model.</summary>
-public enum OperationKind
+internal enum OperationKind
 {
     Plain,
 

@@ -8,7 +8,7 @@ using HotReloadProxy.Testing.Engine;
 namespace HotReload.Property.Tests.ReloadMachine;
 
 /// <summary>Generators for every operation the state machine test performs, and the file contents they write.</summary>
-public static class ReloadOperations
+internal static class ReloadOperations
 {
     /// <summary>
     /// Enough whole windows to drain any pending pass once events stop: the last event's window, every

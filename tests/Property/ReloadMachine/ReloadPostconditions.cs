@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace HotReload.Property.Tests.ReloadMachine;
 
 /// <summary>What must hold after every operation; a failure says which promise broke and how.</summary>
-public static class ReloadPostconditions
+internal static class ReloadPostconditions
 {
     public static void Verify(EngineRig rig, ReloadModel model, ReloadOperation operation, int outcomesBefore)
     {
@@ -119,7 +119,7 @@ public static class ReloadPostconditions
 }
 
 /// <summary>The engine broke a promise or disagreed with the model; FsCheck reports it with the shrunk sequence.</summary>
-public sealed class ReloadModelMismatchException : Exception
+internal sealed class ReloadModelMismatchException : Exception
 {
     public ReloadModelMismatchException()
     {

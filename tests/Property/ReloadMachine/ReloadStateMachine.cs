@@ -7,7 +7,7 @@ using HotReloadProxy.Testing.Engine;
 namespace HotReload.Property.Tests.ReloadMachine;
 
 /// <summary>The reload engine and scheduler (actual: <see cref="EngineRig"/>) against <see cref="ReloadModel"/>.</summary>
-public sealed class ReloadStateMachine : Machine<EngineRig, ReloadModel>
+internal sealed class ReloadStateMachine : Machine<EngineRig, ReloadModel>
 {
     /// <summary>Mostly the default 20 ms window; sometimes a much shorter or longer one, as --reload-debounce sets.</summary>
     private static readonly TimeSpan[] QuietWindows = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(7), TimeSpan.FromMilliseconds(150)];

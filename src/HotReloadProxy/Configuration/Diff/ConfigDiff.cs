@@ -6,7 +6,7 @@ namespace HotReloadProxy.Configuration.Diff;
 /// What changed between two configs, by route id and cluster name. It carries the new values and the new
 /// route order, so applying it to the old config yields the new one exactly.
 /// </summary>
-public sealed record ConfigDiff
+internal sealed record ConfigDiff
 {
     public required IReadOnlyList<RouteConfig> RoutesAdded { get; init; }
 

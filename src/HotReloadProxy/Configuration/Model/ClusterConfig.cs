@@ -1,6 +1,6 @@
 namespace HotReloadProxy.Configuration.Model;
 
-public sealed record ClusterConfig
+internal sealed record ClusterConfig
 {
     public LoadBalancingPolicy LoadBalancing { get; init; } = LoadBalancingPolicy.RoundRobin;
 
@@ -10,12 +10,12 @@ public sealed record ClusterConfig
     public TimeSpan? Timeout { get; init; }
 }
 
-public sealed record DestinationConfig
+internal sealed record DestinationConfig
 {
     public string Address { get; init; } = "";
 }
 
-public enum LoadBalancingPolicy
+internal enum LoadBalancingPolicy
 {
     RoundRobin,
     Random,

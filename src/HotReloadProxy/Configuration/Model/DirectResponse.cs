@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Configuration.Model;
 
 /// <summary>An answer the proxy gives itself, without an upstream (stubs, health routes).</summary>
-public sealed record DirectResponse
+internal sealed record DirectResponse
 {
     public int Status { get; init; } = 200;
 

@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Configuration.Model;
 
 /// <summary>The whole config file as written by the user, after binding and before validation.</summary>
-public sealed record ProxyConfig
+internal sealed record ProxyConfig
 {
     public ValueList<RouteConfig> Routes { get; init; } = ValueList<RouteConfig>.Empty;
 

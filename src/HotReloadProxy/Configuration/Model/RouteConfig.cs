@@ -1,6 +1,6 @@
 namespace HotReloadProxy.Configuration.Model;
 
-public sealed record RouteConfig
+internal sealed record RouteConfig
 {
     public string Id { get; init; } = "";
 

@@ -1,6 +1,6 @@
 namespace HotReloadProxy.Configuration.Model;
 
-public sealed record RouteMatch
+internal sealed record RouteMatch
 {
     public string Path { get; init; } = "";
 

@@ -1,6 +1,6 @@
 namespace HotReloadProxy.Configuration.Model;
 
-public sealed record RouteTransforms
+internal sealed record RouteTransforms
 {
     /// <summary>Removed from the start of the request path before forwarding, when present.</summary>
     public string? PathRemovePrefix { get; init; }

@@ -4,7 +4,7 @@ namespace HotReloadProxy.Configuration.Model;
 /// Listener addresses read from the file at startup. Kestrel binds them once, so a reload that changes
 /// this section is rejected with a message that a restart is needed, instead of applying partially.
 /// </summary>
-public sealed record ServerConfig
+internal sealed record ServerConfig
 {
     public string? Urls { get; init; }
 

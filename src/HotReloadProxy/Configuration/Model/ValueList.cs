@@ -6,7 +6,7 @@ namespace HotReloadProxy.Configuration.Model;
 /// An immutable list with value equality, so config records compare by content: the reload engine's
 /// diff and the round-trip property both depend on two equal configs being <c>Equals</c>.
 /// </summary>
-public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
+internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
     private readonly T[] _items;
 

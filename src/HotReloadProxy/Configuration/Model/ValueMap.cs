@@ -7,7 +7,7 @@ namespace HotReloadProxy.Configuration.Model;
 /// An immutable, insertion-ordered dictionary with value equality (order-insensitive), so records that
 /// hold maps (clusters, destinations, headers) compare by content.
 /// </summary>
-public sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEquatable<ValueMap<TValue>>
+internal sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEquatable<ValueMap<TValue>>
 {
     private readonly KeyValuePair<string, TValue>[] _ordered;
     private readonly Dictionary<string, TValue> _lookup;

@@ -4,7 +4,7 @@ namespace HotReloadProxy.Configuration.Parsing;
 /// One problem with a config file: where it is (JSON path, line, column) and a message that says what is
 /// wrong and what to do. <see cref="Format"/> gives the <c>path:line:col: message</c> form editors jump to.
 /// </summary>
-public sealed record ConfigError(string JsonPath, SourcePosition Position, string Message)
+internal sealed record ConfigError(string JsonPath, SourcePosition Position, string Message)
 {
     /// <summary>The file the error is in, when it is not the one the caller names (a fragment of a config directory).</summary>
     public string? File { get; init; }

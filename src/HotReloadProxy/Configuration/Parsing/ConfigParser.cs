@@ -3,7 +3,7 @@ using HotReloadProxy.Configuration.Model;
 namespace HotReloadProxy.Configuration.Parsing;
 
 /// <summary>The result of parsing: the bound config (possibly partial), where each value came from, and every error.</summary>
-public sealed record ParsedConfig(ProxyConfig Config, SourceMap Positions, IReadOnlyList<ConfigError> Errors)
+internal sealed record ParsedConfig(ProxyConfig Config, SourceMap Positions, IReadOnlyList<ConfigError> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
 
@@ -14,7 +14,7 @@ public sealed record ParsedConfig(ProxyConfig Config, SourceMap Positions, IRead
 }
 
 /// <summary>Parses config file bytes. Never throws for bad input: every failure is a <see cref="ConfigError"/> with a position.</summary>
-public static class ConfigParser
+internal static class ConfigParser
 {
     public static ParsedConfig Parse(byte[] utf8)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace HotReloadProxy.Configuration.Parsing;
 
 /// <summary>Timeouts are written as <c>500ms</c>, <c>30s</c>, <c>2m</c> or a TimeSpan such as <c>00:00:30</c>.</summary>
-public static class Durations
+internal static class Durations
 {
     public static bool TryParse(string text, out TimeSpan value)
     {

@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Configuration.Parsing;
 
 /// <summary>Builds the JSON paths used in errors and in the <see cref="SourceMap"/>.</summary>
-public static class JsonPaths
+internal static class JsonPaths
 {
     public static string Property(string parent, string name) =>
         parent == "$" ? name : $"{parent}.{name}";

@@ -10,7 +10,7 @@ namespace HotReloadProxy.Configuration.Parsing;
 /// valid file (the common reload) never asks, so it pays for no path strings and no position lookups, and
 /// the recorded paths are exactly the ones binding produces.
 /// </remarks>
-public sealed class SourceMap
+internal sealed class SourceMap
 {
     private readonly Lock _gate = new();
     private readonly JsonValue? _root;

@@ -1,7 +1,7 @@
 namespace HotReloadProxy.Configuration.Validation;
 
 /// <summary>Upper bounds that keep one bad or hostile file from exhausting memory or making lookups slow.</summary>
-public sealed record ConfigLimits
+internal sealed record ConfigLimits
 {
     public static ConfigLimits Default { get; } = new();
 

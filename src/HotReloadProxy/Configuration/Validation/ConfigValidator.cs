@@ -8,7 +8,7 @@ namespace HotReloadProxy.Configuration.Validation;
 /// validator owns the loops and the error path (as YARP's validators do); rules see one route or one
 /// cluster. What must look across routes (counts, unique ids) is checked here, once.
 /// </summary>
-public sealed class ConfigValidator
+internal sealed class ConfigValidator
 {
     private readonly ConfigLimits _limits;
     private readonly IReadOnlyList<IRouteRule> _routeRules;

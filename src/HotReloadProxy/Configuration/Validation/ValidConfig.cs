@@ -5,13 +5,13 @@ using HotReloadProxy.Routing;
 namespace HotReloadProxy.Configuration.Validation;
 
 /// <summary>What a route matches, as validation parsed it.</summary>
-public sealed record ParsedMatch(RouteTemplate Template, IReadOnlyList<string>? Methods, IReadOnlyList<HostPattern>? Hosts);
+internal sealed record ParsedMatch(RouteTemplate Template, IReadOnlyList<string>? Methods, IReadOnlyList<HostPattern>? Hosts);
 
 /// <summary>
 /// A config the validator accepted, with the route templates and host patterns it parsed (one per route,
 /// in route order). Only the validator makes one, so the compiler never meets a value it cannot parse.
 /// </summary>
-public sealed class ValidConfig
+internal sealed class ValidConfig
 {
     internal ValidConfig(ProxyConfig config, IReadOnlyList<ParsedMatch> matches)
     {
@@ -25,7 +25,7 @@ public sealed class ValidConfig
 }
 
 /// <summary>The validator's answer: every error with its position, or the valid config.</summary>
-public sealed record ConfigValidation(IReadOnlyList<ConfigError> Errors, ValidConfig? Valid)
+internal sealed record ConfigValidation(IReadOnlyList<ConfigError> Errors, ValidConfig? Valid)
 {
     public bool IsValid => Valid is not null;
 }

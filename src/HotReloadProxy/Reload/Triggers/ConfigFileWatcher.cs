@@ -36,9 +36,6 @@ internal sealed class ConfigFileWatcher : IReloadTrigger
         _names = WatchedNames.For(_path);
     }
 
-    /// <summary>How many times the watchers were (re)created; a test seam for the restart-on-error promise.</summary>
-    internal int ArmCount { get; private set; }
-
     public void Start() => Arm(rearmParent: true);
 
     /// <summary>Treats an error the way a real watcher failure is treated: re-arm, then re-read.</summary>
@@ -58,7 +55,6 @@ internal sealed class ConfigFileWatcher : IReloadTrigger
                 return;
             }
 
-            ArmCount++;
             _directoryWatcher?.Dispose();
             _directoryWatcher = null;
             if (rearmParent || _parentWatcher is null)
@@ -82,6 +78,8 @@ internal sealed class ConfigFileWatcher : IReloadTrigger
             {
                 _parentWatcher = Create(_grandparent, _directoryName);
             }
+
+            Log.WatcherArmed(_logger, _directory, _grandparent ?? "(none)");
         }
     }
 

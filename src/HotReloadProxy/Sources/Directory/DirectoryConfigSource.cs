@@ -11,7 +11,7 @@ namespace HotReloadProxy.Sources.Directory;
 /// <see cref="Check"/>, under its writer lock, so the per-file memory (last good fragments, when a file went
 /// missing) has one writer; /status reads the immutable report published after each check.
 /// </summary>
-public sealed class DirectoryConfigSource : IConfigFileSource, IComposedConfigSource, IStatusSection, IDisposable
+internal sealed class DirectoryConfigSource : IConfigFileSource, IComposedConfigSource, IStatusSection, IDisposable
 {
     private readonly DirectorySourceOptions _options;
     private readonly TimeProvider _time;
@@ -218,7 +218,7 @@ public sealed class DirectoryConfigSource : IConfigFileSource, IComposedConfigSo
     }
 }
 
-public sealed record DirectorySourceOptions
+internal sealed record DirectorySourceOptions
 {
     public static readonly TimeSpan DefaultDeleteGrace = TimeSpan.FromSeconds(2);
 

@@ -7,7 +7,7 @@ namespace HotReloadProxy.Sources.Directory;
 /// Watches a config directory for fragment changes. Names that are not fragments (swap files, backups,
 /// probe files) raise nothing, so an editor's save costs one reload pass, not five.
 /// </summary>
-public sealed class DirectoryWatcher : IDisposable
+internal sealed class DirectoryWatcher : IDisposable
 {
     private readonly string _directory;
     private readonly Action<ReloadReason> _notify;

@@ -4,17 +4,17 @@ using HotReloadProxy.Configuration.Parsing;
 namespace HotReloadProxy.Sources.Directory;
 
 /// <summary>One parsed fragment file: its routes and clusters, and where each came from in that file.</summary>
-public sealed record Fragment(string Name, string Sha256, ProxyConfig Config, SourceMap Positions);
+internal sealed record Fragment(string Name, string Sha256, ProxyConfig Config, SourceMap Positions);
 
 /// <summary>What one file in the directory gave on this pass: a parsed fragment, or the errors that kept it from parsing, or nothing (gone).</summary>
-public sealed record FragmentRead(string Name, string? Sha256, Fragment? Parsed, IReadOnlyList<ConfigError> Errors)
+internal sealed record FragmentRead(string Name, string? Sha256, Fragment? Parsed, IReadOnlyList<ConfigError> Errors)
 {
     public static FragmentRead Gone(string name) => new(name, null, null, []);
 
     public bool IsGone => Sha256 is null && Parsed is null && Errors.Count == 0;
 }
 
-public enum FragmentState
+internal enum FragmentState
 {
     /// <summary>The file's current content is part of the serving config.</summary>
     Applied,
@@ -30,7 +30,7 @@ public enum FragmentState
 }
 
 /// <summary>One file as /status shows it.</summary>
-public sealed record FragmentReport(string Name, string? Sha256, FragmentState State, string? ServingSha256, IReadOnlyList<ConfigError> Errors)
+internal sealed record FragmentReport(string Name, string? Sha256, FragmentState State, string? ServingSha256, IReadOnlyList<ConfigError> Errors)
 {
     public string StateName => State switch
     {

@@ -6,7 +6,7 @@ using HotReloadProxy.Reload;
 namespace HotReloadProxy.Sources.Directory;
 
 /// <summary>The composed config (or why there is none), each file's state, and the fragments now in use (the next pass's last good).</summary>
-public sealed record Composition(ConfigCheck Check, IReadOnlyList<FragmentReport> Files, IReadOnlyDictionary<string, Fragment> InUse);
+internal sealed record Composition(ConfigCheck Check, IReadOnlyList<FragmentReport> Files, IReadOnlyDictionary<string, Fragment> InUse);
 
 /// <summary>
 /// Puts the fragments of a config directory together into one config. Pure: the same reads and last-good
@@ -19,7 +19,7 @@ public sealed record Composition(ConfigCheck Check, IReadOnlyList<FragmentReport
 /// down, so this ends). In strict mode any file not applied rejects the whole set.
 /// </para>
 /// </summary>
-public static class FragmentComposer
+internal static class FragmentComposer
 {
     private enum Choice
     {

@@ -20,7 +20,7 @@ namespace HotReloadProxy.Sources.Etcd;
 /// keeps serving and attempts back off (doubling, capped) on the injected clock.
 /// </para>
 /// </summary>
-public sealed class EtcdConfigSource : IConfigFileSource, IStatusSection, IDisposable
+internal sealed class EtcdConfigSource : IConfigFileSource, IStatusSection, IDisposable
 {
     private readonly EtcdSourceOptions _options;
     private readonly ReconnectBackoff _backoff;

@@ -2,7 +2,7 @@ using HotReloadProxy.Hosting;
 
 namespace HotReloadProxy.Sources.Etcd;
 
-public sealed record EtcdSourceOptions
+internal sealed record EtcdSourceOptions
 {
     public static readonly TimeSpan DefaultMaxBackoff = TimeSpan.FromSeconds(5);
 

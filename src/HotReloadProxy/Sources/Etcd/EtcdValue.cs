@@ -1,10 +1,10 @@
 namespace HotReloadProxy.Sources.Etcd;
 
 /// <summary>The key as last seen: its bytes (null when the key does not exist) and the revision that wrote them.</summary>
-public sealed record EtcdValue(byte[]? Bytes, long ModRevision);
+internal sealed record EtcdValue(byte[]? Bytes, long ModRevision);
 
 /// <summary>The etcd source as /status shows it; replaced whole, never mutated.</summary>
-public sealed record EtcdState
+internal sealed record EtcdState
 {
     public bool Connected { get; init; }
 
