@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using HotReload.Testing;
 using HotReload.Testing.Observing;
+using HotReloadProxy.Testing.Processes;
 
 namespace HotReloadProxy.Testing.Proxies;
 
@@ -14,6 +15,7 @@ namespace HotReloadProxy.Testing.Proxies;
 public sealed partial class ProxyProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly OrphanGuard _orphanGuard;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<(Uri Public, Uri Admin)> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -23,6 +25,7 @@ public sealed partial class ProxyProcess : IAsyncDisposable
     {
         _process = process;
         _timeouts = timeouts;
+        _orphanGuard = OrphanGuard.For(process);
     }
 
     public Uri PublicAddress { get; private set; } = null!;
@@ -172,6 +175,7 @@ public sealed partial class ProxyProcess : IAsyncDisposable
         }
 
         await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        _orphanGuard.Dispose();
         _process.Dispose();
     }
 
