@@ -448,4 +448,40 @@ public sealed class ReloadEngineTests
         Assert.Equal("01234567", ReloadEngine.ShortHash("01234567"));
         Assert.Equal("0123", ReloadEngine.ShortHash("0123"));
     }
+
+    [Fact]
+    [Requirement("EH-04")]
+    public void The_restart_message_names_the_old_admin_address_and_a_default_that_became_an_address()
+    {
+        var under = new EngineUnderTest();
+        under.File.Write(WithServer("v1", null, "http://127.0.0.1:9901").ToJson());
+        under.Engine.LoadInitial();
+        under.File.Write(WithServer("v2", "http://127.0.0.1:8081", "http://127.0.0.1:9901").ToJson());
+        Assert.Contains("(urls (default) -> http://127.0.0.1:8081, adminUrls http://127.0.0.1:9901 -> http://127.0.0.1:9901)",
+            Assert.Single(under.Engine.Reload(FileEvent())!.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Requirement("LG-02", "CV-02")]
+    public void A_warning_lists_every_cause_separated_by_a_space()
+    {
+        var under = EngineUnderTest.Loaded("v1");
+        under.File.Write("{ \"routes\": [ { \"id\": \"a\", \"match\": { \"path\": \"/a\" } }, { \"id\": \"b\", \"match\": { \"path\": \"/b\" } } ] }");
+
+        var outcome = under.Engine.Reload(FileEvent())!;
+
+        Assert.True(outcome.Errors.Count >= 2);
+        Assert.Equal(string.Join(" ", outcome.Errors.Select(e => e.Format(Path))), Value(Assert.Single(under.Events(1011)), "Causes"));
+    }
+
+    [Fact]
+    [Requirement("HR-02")]
+    public void A_reload_before_the_initial_load_says_what_must_come_first_and_the_mode_defaults_to_watch()
+    {
+        var under = new EngineUnderTest();
+        Assert.Equal("LoadInitial must succeed before reloads.", Assert.Throws<InvalidOperationException>(() => under.Engine.Reload(FileEvent())).Message);
+        Assert.Equal("watch", new ReloadEngineOptions().Mode);
+        Assert.False(new ReloadEngineOptions().FallBackToEmbeddedDefault);
+        Assert.Equal(10 * 1024 * 1024, new ReloadEngineOptions().MaxConfigBytes);
+    }
 }
