@@ -5,6 +5,7 @@ using Google.Protobuf;
 using Grpc.Net.Client;
 using HotReload.Testing.Files;
 using HotReload.Testing.Upstreams;
+using HotReloadProxy.Testing.Processes;
 
 namespace HotReloadProxy.Testing.Etcd;
 
@@ -21,6 +22,7 @@ public sealed class EtcdServer : IAsyncDisposable
     private readonly Uri _peer;
     private readonly GrpcChannel _channel;
     private Process? _process;
+    private OrphanGuard? _orphanGuard;
 
     private EtcdServer()
     {
@@ -80,6 +82,8 @@ public sealed class EtcdServer : IAsyncDisposable
             }
 
             await process.WaitForExitAsync().ConfigureAwait(false);
+            _orphanGuard?.Dispose();
+            _orphanGuard = null;
             process.Dispose();
             _process = null;
         }
@@ -150,6 +154,7 @@ public sealed class EtcdServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
+        _orphanGuard = OrphanGuard.For(process);
         await WaitUntilServingAsync(process).ConfigureAwait(false);
     }
 

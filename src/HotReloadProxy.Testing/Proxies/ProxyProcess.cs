@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using HotReload.Testing;
 using HotReload.Testing.Observing;
 using HotReloadProxy.Reload;
+using HotReloadProxy.Testing.Processes;
 
 namespace HotReloadProxy.Testing.Proxies;
 
@@ -16,6 +17,7 @@ namespace HotReloadProxy.Testing.Proxies;
 internal sealed partial class ProxyProcess : IProxyUnderTest
 {
     private readonly Process _process;
+    private readonly OrphanGuard _orphanGuard;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<(Uri Public, Uri Admin)> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -26,6 +28,7 @@ internal sealed partial class ProxyProcess : IProxyUnderTest
         _process = process;
         _timeouts = timeouts;
         Events = new StatusReloadObserver(CreateAdminClient, timeouts);
+        _orphanGuard = OrphanGuard.For(process);
     }
 
     /// <summary>The outcomes /status reports; see <see cref="StatusReloadObserver"/> for what a process cannot show.</summary>
@@ -205,6 +208,7 @@ internal sealed partial class ProxyProcess : IProxyUnderTest
         }
 
         await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        _orphanGuard.Dispose();
         _process.Dispose();
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using HotReloadProxy.Testing.Processes;
 
 namespace HotReload.Functional.Tests.ProcessLevel;
 
@@ -15,7 +16,13 @@ internal sealed partial class ChildProcess : IAsyncDisposable
     private readonly StringBuilder _stderr = new();
     private readonly TaskCompletionSource<(Uri Public, Uri Admin)> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ChildProcess(Process process) => _process = process;
+    private readonly OrphanGuard _orphanGuard;
+
+    private ChildProcess(Process process)
+    {
+        _process = process;
+        _orphanGuard = OrphanGuard.For(process);
+    }
 
     public string Stdout => Read(_stdout);
 
@@ -89,6 +96,7 @@ internal sealed partial class ChildProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
 
+        _orphanGuard.Dispose();
         _process.Dispose();
     }
 

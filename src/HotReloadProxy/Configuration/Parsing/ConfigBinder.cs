@@ -180,7 +180,10 @@ internal static class ConfigBinder
 
     private static ValueMap<DestinationConfig> BindDestinations(JsonValue? value, string cluster, JsonPath path, BindingContext context)
     {
-        if (ValueReaders.Object(value, path, context) is not { } obj)
+        // Plain null checks, not pattern variables: Stryker cannot compile mutants of a method whose pattern
+        // variable it would leave unassigned (CS0165), so patterns here would hide the method from mutation.
+        var obj = ValueReaders.Object(value, path, context);
+        if (obj is null)
         {
             return ValueMap<DestinationConfig>.EmptyOrdinal;
         }
@@ -197,7 +200,8 @@ internal static class ConfigBinder
                 continue;
             }
 
-            if (ValueReaders.Object(property.Value, destinationPath, context) is not { } destination)
+            var destination = ValueReaders.Object(property.Value, destinationPath, context);
+            if (destination is null)
             {
                 continue;
             }

@@ -6,7 +6,9 @@ internal sealed class DirectResponseRule : IRouteRule
 {
     public void Check(RouteScope route, ValidationReport report)
     {
-        if (route.Route.Respond is not { } respond)
+        // A plain null check, not a pattern variable: see TransformsRule.
+        var respond = route.Route.Respond;
+        if (respond is null)
         {
             return;
         }

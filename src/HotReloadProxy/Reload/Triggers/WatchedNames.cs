@@ -18,7 +18,8 @@ internal static class WatchedNames
         var current = fullPath;
         for (var hop = 0; hop < MaxHops; hop++)
         {
-            string? target;
+            // Initialized so that a mutant removing the assignment below still compiles (Stryker, CS0165).
+            string? target = null;
             try
             {
                 target = new FileInfo(current).LinkTarget;
@@ -58,7 +59,15 @@ internal static class WatchedNames
 
         var first = relative.Split(Path.DirectorySeparatorChar)[0];
         var firstPath = Path.Combine(directory, first);
-        if (first == relative || new DirectoryInfo(firstPath).LinkTarget is not { } target)
+        if (first == relative)
+        {
+            return null;
+        }
+
+        // A plain null check, not a pattern variable: Stryker cannot compile mutants of a method whose pattern
+        // variable it would leave unassigned (CS0165).
+        var target = new DirectoryInfo(firstPath).LinkTarget;
+        if (target is null)
         {
             return null;
         }

@@ -1,6 +1,6 @@
 using HotReloadProxy.Routing;
 
-namespace HotReload.Functional.Tests.Routing;
+namespace HotReload.Core.Tests.Routing;
 
 [Requirement("CV-07")]
 public sealed class RouteTemplateParserTests

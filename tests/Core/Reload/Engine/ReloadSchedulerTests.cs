@@ -2,7 +2,7 @@ using HotReloadProxy.Reload;
 using HotReloadProxy.Testing.Configs;
 using HotReloadProxy.Testing.Engine;
 
-namespace HotReload.Functional.Tests.Reload.Engine;
+namespace HotReload.Core.Tests.Reload.Engine;
 
 /// <summary>Coalescing, write-in-progress retries and one-more-pass, driven by a fake clock.</summary>
 public sealed class ReloadSchedulerTests

@@ -2,7 +2,7 @@ using System.Text;
 using HotReloadProxy.Configuration.Parsing;
 using HotReloadProxy.Configuration.Validation;
 
-namespace HotReload.Functional.Tests.Configuration;
+namespace HotReload.Core.Tests.Configuration;
 
 /// <summary>Small helpers to parse and validate config text written inline in a test.</summary>
 internal static class ConfigText

@@ -2,7 +2,7 @@ using HotReloadProxy.Reload;
 using HotReloadProxy.Testing.Configs;
 using HotReloadProxy.Testing.Engine;
 
-namespace HotReload.Functional.Tests.Reload.Engine;
+namespace HotReload.Core.Tests.Reload.Engine;
 
 /// <summary>
 /// A rename is whole when it is seen, so it is read at once; anything else still waits for the quiet window.

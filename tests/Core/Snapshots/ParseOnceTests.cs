@@ -5,7 +5,7 @@ using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Forwarding;
 using HotReloadProxy.Snapshots;
 
-namespace HotReload.Functional.Tests.Snapshots;
+namespace HotReload.Core.Tests.Snapshots;
 
 /// <summary>The compiler builds the route table from the templates and hosts validation parsed; it parses nothing again.</summary>
 public sealed class ParseOnceTests

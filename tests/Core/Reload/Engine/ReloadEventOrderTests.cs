@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using HotReloadProxy.Testing.Engine;
 using HotReloadProxy.Reload;
 
-namespace HotReload.Functional.Tests.Reload.Engine;
+namespace HotReload.Core.Tests.Reload.Engine;
 
 /// <summary>Subscribers run outside the engine's writer lock, in reload order.</summary>
 public sealed class ReloadEventOrderTests

@@ -2,7 +2,7 @@ using HotReloadProxy.Configuration.Diff;
 using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Testing.Configs;
 
-namespace HotReload.Functional.Tests.Configuration.Diff;
+namespace HotReload.Core.Tests.Configuration.Diff;
 
 [Requirement("OB-06")]
 public sealed class ConfigDiffTests

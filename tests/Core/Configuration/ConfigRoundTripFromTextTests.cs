@@ -1,9 +1,9 @@
 using HotReloadProxy.Configuration;
 using HotReloadProxy.Configuration.Parsing;
 using HotReloadProxy.Testing.Configs;
-using static HotReload.Functional.Tests.Configuration.ConfigText;
+using static HotReload.Core.Tests.Configuration.ConfigText;
 
-namespace HotReload.Functional.Tests.Configuration;
+namespace HotReload.Core.Tests.Configuration;
 
 /// <summary>A config as a user writes it, parsed, written back and parsed again, is unchanged.</summary>
 [Requirement("CV-14")]

@@ -1,6 +1,6 @@
-using static HotReload.Functional.Tests.Configuration.ConfigText;
+using static HotReload.Core.Tests.Configuration.ConfigText;
 
-namespace HotReload.Functional.Tests.Configuration.Parsing;
+namespace HotReload.Core.Tests.Configuration.Parsing;
 
 /// <summary>
 /// A minified config is one long line. Columns there are counted on from the previous token instead of from

@@ -1,8 +1,8 @@
 using System.Text;
 using HotReloadProxy.Configuration.Parsing;
-using static HotReload.Functional.Tests.Configuration.ConfigText;
+using static HotReload.Core.Tests.Configuration.ConfigText;
 
-namespace HotReload.Functional.Tests.Configuration.Parsing;
+namespace HotReload.Core.Tests.Configuration.Parsing;
 
 /// <summary>Syntax errors: one error, flagged as a syntax error, at the exact 1-based line and character column.</summary>
 public sealed class ConfigParserSyntaxTests

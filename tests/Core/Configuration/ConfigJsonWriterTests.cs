@@ -4,7 +4,7 @@ using HotReloadProxy.Configuration.Parsing;
 using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Testing.Configs;
 
-namespace HotReload.Functional.Tests.Configuration;
+namespace HotReload.Core.Tests.Configuration;
 
 [Requirement("CV-14")]
 public sealed class ConfigJsonWriterTests

@@ -1,8 +1,8 @@
 using HotReloadProxy.Configuration.Parsing;
 using HotReloadProxy.Configuration.Validation;
-using static HotReload.Functional.Tests.Configuration.ConfigText;
+using static HotReload.Core.Tests.Configuration.ConfigText;
 
-namespace HotReload.Functional.Tests.Configuration.Validation;
+namespace HotReload.Core.Tests.Configuration.Validation;
 
 /// <summary>
 /// One test per semantic rule, each through <see cref="ConfigParser"/> then <see cref="ConfigValidator"/>.

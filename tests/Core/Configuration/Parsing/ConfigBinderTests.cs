@@ -1,7 +1,7 @@
 using HotReloadProxy.Configuration.Model;
-using static HotReload.Functional.Tests.Configuration.ConfigText;
+using static HotReload.Core.Tests.Configuration.ConfigText;
 
-namespace HotReload.Functional.Tests.Configuration.Parsing;
+namespace HotReload.Core.Tests.Configuration.Parsing;
 
 /// <summary>Shape errors found while binding: wrong types, unknown and duplicated properties, each at its position.</summary>
 public sealed class ConfigBinderTests

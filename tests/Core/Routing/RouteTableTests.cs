@@ -1,7 +1,7 @@
 using HotReloadProxy.Routing;
 using HotReloadProxy.Testing.Routing;
 
-namespace HotReload.Functional.Tests.Routing;
+namespace HotReload.Core.Tests.Routing;
 
 /// <summary>
 /// Route matching and precedence. Every lookup goes through both <see cref="RouteTable{T}"/> and
