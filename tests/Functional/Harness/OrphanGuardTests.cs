@@ -75,6 +75,7 @@ public sealed class OrphanGuardTests
                 return id;
             }
 
+            // Spacing between looks at the process table (a child has no event to await), not a wait for a reload.
             await Task.Delay(10);
         }
 
@@ -93,6 +94,7 @@ public sealed class OrphanGuardTests
                 return true;
             }
 
+            // Spacing between looks at /proc (a killed process has no event to await), not a wait for a reload.
             await Task.Delay(10);
         }
 
