@@ -47,8 +47,9 @@ public sealed class EtcdBackoffTests
         // An hour-long initial wait and cap: on a real clock the second attempt would never come within the test.
         var clock = new FakeTimeProvider();
         var hour = TimeSpan.FromHours(1);
+        var backoffWaits = new BackoffWaitCounter(clock, minimumDue: hour * (1 - ReconnectBackoff.JitterSpread));
         var options = new EtcdSourceOptions { Endpoints = [ClosedLoopbackPort()], Key = "/backoff/test", InitialBackoff = hour, MaxBackoff = hour };
-        using var source = new EtcdConfigSource(options, new ReloadNotifier(), clock, NullLogger<EtcdConfigSource>.Instance);
+        using var source = new EtcdConfigSource(options, new ReloadNotifier(), backoffWaits, NullLogger<EtcdConfigSource>.Instance);
 
         source.StartWatching(_ => { });
         await Eventually.TrueAsync(() => source.State.Reconnects == 1, "the first failed attempt", TimeSpan.FromSeconds(30));
@@ -57,6 +58,9 @@ public sealed class EtcdBackoffTests
         // time gives exactly one more attempt only because the cap holds.
         for (var expected = 2; expected <= 6; expected++)
         {
+            // The attempt is counted before its wait is armed: advancing in between would arm the wait after the
+            // jump and it would never come due, so wait for the source to be parked on its backoff first.
+            await Eventually.TrueAsync(() => backoffWaits.Armed == expected - 1, $"backoff wait {expected - 1} armed on the fake clock", TimeSpan.FromSeconds(30));
             clock.Advance(hour * (1 + ReconnectBackoff.JitterSpread));
             await Eventually.TrueAsync(() => source.State.Reconnects >= expected, $"attempt {expected} after the fake clock passed the capped wait", TimeSpan.FromSeconds(30));
             Assert.Equal(expected, source.State.Reconnects);
@@ -64,6 +68,33 @@ public sealed class EtcdBackoffTests
 
         Assert.False(source.State.Connected);
         Assert.False(string.IsNullOrEmpty(source.State.LastError));
+    }
+
+    /// <summary>Delegates to the fake clock and counts the backoff-sized waits armed on it.</summary>
+    private sealed class BackoffWaitCounter(FakeTimeProvider clock, TimeSpan minimumDue) : TimeProvider
+    {
+        private int _armed;
+
+        public int Armed => Volatile.Read(ref _armed);
+
+        public override TimeZoneInfo LocalTimeZone => clock.LocalTimeZone;
+
+        public override long TimestampFrequency => clock.TimestampFrequency;
+
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+
+        public override long GetTimestamp() => clock.GetTimestamp();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = clock.CreateTimer(callback, state, dueTime, period);
+            if (dueTime >= minimumDue)
+            {
+                Interlocked.Increment(ref _armed);
+            }
+
+            return timer;
+        }
     }
 
     private static Uri ClosedLoopbackPort()
