@@ -11,6 +11,12 @@ namespace HotReloadProxy.Reload;
 /// latency. The latest trigger decides, so an in-place write after a rename still gets its window. Time
 /// comes from the injected <see cref="TimeProvider"/>, so tests drive it with a fake clock and no real timers.
 /// </summary>
+/// <remarks>
+/// An immediate pass runs on the thread that reported the trigger (the watcher's own event thread) when no
+/// pass is running. Handing it to a timer would put it behind every request queued on the thread pool, which
+/// under load was most of a rename's latency; the watcher's thread has nothing else to do meanwhile, and the
+/// kernel keeps the events that arrive during the pass.
+/// </remarks>
 internal sealed class ReloadScheduler : IDisposable
 {
     private readonly ReloadEngine _engine;
@@ -54,11 +60,19 @@ internal sealed class ReloadScheduler : IDisposable
 
             _pending = trigger;
             _retries = 0;
-            if (!_running)
+            if (_running)
             {
-                Arm(trigger.Urgency == ReloadUrgency.Immediate ? TimeSpan.Zero : DelayForPending());
+                return;
+            }
+
+            if (trigger.Urgency != ReloadUrgency.Immediate)
+            {
+                Arm(DelayForPending());
+                return;
             }
         }
+
+        RunPass();
     }
 
     /// <summary>Reloads now, on the caller's thread, and judges the file as it is (no write-in-progress retries).</summary>

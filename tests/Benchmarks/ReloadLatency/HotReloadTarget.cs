@@ -4,6 +4,7 @@ using HotReload.Testing.Observing;
 using HotReloadProxy.Reload;
 using HotReloadProxy.Testing.Configs;
 using HotReloadProxy.Testing.Proxies;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HotReload.Benchmarks.ReloadLatency;
 
@@ -13,11 +14,17 @@ internal sealed class HotReloadTarget : IReloadTarget
     private static readonly TimeSpan OutcomeTimeout = TimeSpan.FromSeconds(10);
     private readonly KestrelProxy _proxy;
     private readonly Uri _upstream;
+    private readonly ReloadNotifier _notifier;
+    private readonly List<long> _swaps = [];
 
     private HotReloadTarget(KestrelProxy proxy, Uri upstream)
     {
         _proxy = proxy;
         _upstream = upstream;
+
+        // The notifier publishes on the reloading thread right after the swap, so this stamp is the swap's time.
+        _notifier = proxy.Services.GetRequiredService<ReloadNotifier>();
+        _notifier.Reloaded += OnReloaded;
     }
 
     public string Name => "hotreload";
@@ -58,6 +65,22 @@ internal sealed class HotReloadTarget : IReloadTarget
         return LatencySummary.From(histogram);
     }
 
+    public long? SwappedAfter(long writeTimestamp)
+    {
+        lock (_swaps)
+        {
+            foreach (var swap in _swaps)
+            {
+                if (swap >= writeTimestamp)
+                {
+                    return swap;
+                }
+            }
+        }
+
+        return null;
+    }
+
     public HistoryReport Check(IReadOnlyList<RequestRecord> history, string finalVersion, long quietSince, IReadOnlyCollection<string> writtenVersions) =>
         HistoryChecker.Check(history, new HistoryExpectations
         {
@@ -66,5 +89,21 @@ internal sealed class HotReloadTarget : IReloadTarget
             QuietSince = quietSince,
         });
 
-    public ValueTask DisposeAsync() => _proxy.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _notifier.Reloaded -= OnReloaded;
+        return _proxy.DisposeAsync();
+    }
+
+    private void OnReloaded(object? sender, ReloadOutcome outcome)
+    {
+        if (outcome.Result == ReloadResult.Applied)
+        {
+            var now = LoadRecorder.Now();
+            lock (_swaps)
+            {
+                _swaps.Add(now);
+            }
+        }
+    }
 }

@@ -29,6 +29,12 @@ internal interface IReloadTarget : IAsyncDisposable
     /// <summary>The proxy's own time per applied reload (read to swap), when it reports one.</summary>
     LatencySummary? EngineDurations();
 
+    /// <summary>
+    /// When the first config applied at or after <paramref name="writeTimestamp"/> was swapped in (a
+    /// <see cref="System.Diagnostics.Stopwatch"/> timestamp), when the proxy can say; null otherwise.
+    /// </summary>
+    long? SwappedAfter(long writeTimestamp);
+
     /// <summary>Judges the history: failed, stale, torn and rejected-content responses.</summary>
     HistoryReport Check(IReadOnlyList<RequestRecord> history, string finalVersion, long quietSince, IReadOnlyCollection<string> writtenVersions);
 }

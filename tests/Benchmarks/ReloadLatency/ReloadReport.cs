@@ -29,6 +29,11 @@ internal static class ReloadReport
                 text.AppendLine(CultureInfo.InvariantCulture, $"  - the proxy's own read-to-swap time per applied reload: p50 {Format.Ms(engine.P50Ms)} ms, p99 {Format.Ms(engine.P99Ms)} ms, max {Format.Ms(engine.MaxMs)} ms.");
             }
 
+            if (r.WriteToSwap is { } swap)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  - write to swap (the watcher, the scheduler and the pass; the rest of the latency is the first request after the swap): p50 {Format.Ms(swap.P50Ms)} ms, p99 {Format.Ms(swap.P99Ms)} ms, max {Format.Ms(swap.MaxMs)} ms.");
+            }
+
             foreach (var violation in r.SampleViolations)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  - e.g. {violation}");

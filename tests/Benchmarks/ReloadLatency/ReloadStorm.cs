@@ -85,6 +85,7 @@ internal static class ReloadStorm
             Latency = LatencySummary.From(FirstSeenLatencies(history, writeTimes)),
             RequestLatency = LatencySummary.From(RequestLatencies(history, stormStart, stormEnd)),
             EngineDuration = target.EngineDurations(),
+            WriteToSwap = WriteToSwapLatencies(target, writeTimes),
             VersionsNotSeen = notSeen,
             Requests = history.Count,
             FailedRequests = report.Of(ViolationKind.Failed).Count(),
@@ -124,6 +125,22 @@ internal static class ReloadStorm
         }
 
         return histogram;
+    }
+
+    private static LatencySummary? WriteToSwapLatencies(IReloadTarget target, Dictionary<string, long> writeTimes)
+    {
+        var histogram = LatencySummary.NewHistogram();
+        foreach (var written in writeTimes.Values)
+        {
+            if (target.SwappedAfter(written) is not { } swapped)
+            {
+                return null;
+            }
+
+            histogram.RecordValue(Math.Max(0, LatencySummary.Microseconds(swapped - written)));
+        }
+
+        return writeTimes.Count == 0 ? null : LatencySummary.From(histogram);
     }
 
     /// <summary>

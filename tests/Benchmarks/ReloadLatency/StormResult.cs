@@ -25,6 +25,9 @@ internal sealed record StormResult
     /// <summary>The proxy's own read-to-swap time per applied reload; null for a proxy that does not report it.</summary>
     public required LatencySummary? EngineDuration { get; init; }
 
+    /// <summary>From the write to the swap of the new snapshot (null when the target cannot say): the proxy's part of <see cref="Latency"/>.</summary>
+    public required LatencySummary? WriteToSwap { get; init; }
+
     /// <summary>Versions written but never seen in a response within the timeout.</summary>
     public required int VersionsNotSeen { get; init; }
 

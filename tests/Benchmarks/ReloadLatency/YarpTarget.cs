@@ -46,6 +46,8 @@ internal sealed class YarpTarget : IReloadTarget
 
     public LatencySummary? EngineDurations() => null;
 
+    public long? SwappedAfter(long writeTimestamp) => null;
+
     /// <summary>
     /// YARP sends no generation header, so each response's generation is taken from its version ("v7" is 7):
     /// versions only grow, which is what the history checker's stale rule needs.

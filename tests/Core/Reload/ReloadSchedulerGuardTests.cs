@@ -204,12 +204,18 @@ public sealed class ReloadSchedulerGuardTests
 
     [Fact]
     [Requirement("PF-01", "PF-02")]
-    public void A_rename_arms_the_timer_for_now_and_a_later_in_place_write_restores_the_window()
+    public void A_rename_is_read_on_the_notifying_thread_before_Notify_returns_and_a_later_in_place_write_restores_the_window()
     {
         var setup = new Setup();
+        setup.Under.WriteVersion("v1");
+        var readOn = -1;
+        setup.Under.File.OnRead = () => readOn = Environment.CurrentManagedThreadId;
 
         setup.Scheduler.Notify(Rename());
-        Assert.Equal(TimeSpan.Zero, setup.Timer.Due);
+
+        Assert.Equal(Environment.CurrentManagedThreadId, readOn);
+        Assert.Equal("v1", setup.Under.ServedVersion);
+        Assert.False(setup.Timer.IsArmed, "a rename goes through no timer: the thread pool's queue would delay it under load");
 
         setup.Scheduler.Notify(FileEvent());
         Assert.Equal(Quiet, setup.Timer.Due);
@@ -346,10 +352,9 @@ public sealed class ReloadSchedulerGuardTests
         var setup = new Setup();
         setup.Under.File.Write(TestConfigs.TruncatedJson("v1"));
         setup.Scheduler.Notify(Rename());
-        Assert.Equal(TimeSpan.Zero, setup.Timer.Due);
 
-        setup.Timer.Fire();
-
+        Assert.Equal(1, setup.Under.File.Reads);
+        Assert.Empty(setup.Under.Outcomes);
         Assert.Equal(Quiet, setup.Timer.Due);
     }
 
