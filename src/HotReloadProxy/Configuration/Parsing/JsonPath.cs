@@ -23,6 +23,16 @@ internal sealed class JsonPath
     /// <summary>The whole document, <c>$</c>; its properties are written without a prefix (<c>routes</c>).</summary>
     public static JsonPath Root { get; } = new(null, null, -1);
 
+    private static JsonPath Routes { get; } = Root.Property("routes");
+
+    private static JsonPath Clusters { get; } = Root.Property("clusters");
+
+    /// <summary><c>routes[i]</c>.</summary>
+    public static JsonPath Route(int index) => Routes.Item(index);
+
+    /// <summary><c>clusters.name</c>.</summary>
+    public static JsonPath Cluster(string name) => Clusters.Property(name);
+
     public JsonPath Property(string name) => new(this, name, -1);
 
     public JsonPath Item(int index) => new(this, null, index);

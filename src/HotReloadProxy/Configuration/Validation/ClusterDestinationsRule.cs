@@ -9,13 +9,13 @@ internal sealed class ClusterDestinationsRule : IClusterRule
     {
         if (cluster.Destinations.Count == 0)
         {
-            report.Error(JsonPaths.Property(JsonPaths.Cluster(name), "destinations"),
+            report.Error(JsonPath.Cluster(name).Property("destinations"),
                 $"Cluster '{name}' has no destinations; add at least one, such as \"d1\": {{\"address\": \"http://127.0.0.1:5001\"}}.");
         }
 
         foreach (var (destination, destinationConfig) in cluster.Destinations)
         {
-            var path = JsonPaths.Property(JsonPaths.Destination(name, destination), "address");
+            var path = JsonPath.Cluster(name).Property("destinations").Property(destination).Property("address");
             if (string.IsNullOrEmpty(destinationConfig.Address))
             {
                 report.Error(path, $"Destination '{destination}' of cluster '{name}' has no address; add \"address\": \"http://host:port\".");

@@ -52,7 +52,7 @@ internal sealed class ConfigValidator
 
             if (!string.IsNullOrWhiteSpace(scope.Route.Id) && !firstIndexById.TryAdd(scope.Route.Id, i))
             {
-                report.Error(JsonPaths.Property(scope.Path, "id"),
+                report.Error(scope.Path.Property("id"),
                     $"Route id '{scope.Route.Id}' is used twice (first by {JsonPaths.Route(firstIndexById[scope.Route.Id])}); route ids must be unique.");
             }
         }
@@ -84,12 +84,12 @@ internal sealed class ConfigValidator
     {
         if (config.Routes.Count > _limits.MaxRoutes)
         {
-            report.Error("routes", $"There are {config.Routes.Count} routes; the limit is {_limits.MaxRoutes}. Split the config or merge routes with templates.");
+            report.Error(JsonPath.Root.Property("routes"), $"There are {config.Routes.Count} routes; the limit is {_limits.MaxRoutes}. Split the config or merge routes with templates.");
         }
 
         if (config.Clusters.Count > _limits.MaxClusters)
         {
-            report.Error("clusters", $"There are {config.Clusters.Count} clusters; the limit is {_limits.MaxClusters}.");
+            report.Error(JsonPath.Root.Property("clusters"), $"There are {config.Clusters.Count} clusters; the limit is {_limits.MaxClusters}.");
         }
     }
 }

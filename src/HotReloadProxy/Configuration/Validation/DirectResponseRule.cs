@@ -13,19 +13,19 @@ internal sealed class DirectResponseRule : IRouteRule
             return;
         }
 
-        var path = JsonPaths.Property(route.Path, "respond");
+        var path = route.Path.Property("respond");
         // 1xx are interim responses: sent as the final answer, the client waits for one that never comes.
         if (respond.Status is < 200 or > 599)
         {
-            report.Error(JsonPaths.Property(path, "status"), $"Status {respond.Status} cannot be a final answer; use a number from 200 to 599.");
+            report.Error(path.Property("status"), $"Status {respond.Status} cannot be a final answer; use a number from 200 to 599.");
         }
 
         // HTTP gives these statuses no content; Kestrel fails every such response with a 500 instead.
         else if (respond.Body is { Length: > 0 } && respond.Status is 204 or 205 or 304)
         {
-            report.Error(JsonPaths.Property(path, "body"), $"Status {respond.Status} cannot carry a body; remove \"body\" or use a status such as 200.");
+            report.Error(path.Property("body"), $"Status {respond.Status} cannot carry a body; remove \"body\" or use a status such as 200.");
         }
 
-        HeaderRules.Check(report, JsonPaths.Property(path, "headers"), respond.Headers);
+        HeaderRules.Check(report, path.Property("headers"), respond.Headers);
     }
 }

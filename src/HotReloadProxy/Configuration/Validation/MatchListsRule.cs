@@ -43,7 +43,7 @@ internal sealed class MatchListsRule : IRouteRule
             }
             else
             {
-                report.Error(JsonPaths.Index(path, i), invalid(values[i]));
+                report.Error(path.Item(i), invalid(values[i]));
             }
         }
 

@@ -9,7 +9,7 @@ internal sealed class RouteIdRule : IRouteRule
     {
         if (string.IsNullOrWhiteSpace(route.Route.Id))
         {
-            report.Error(JsonPaths.Property(route.Path, "id"), $"Route {route.Path} has no id; add \"id\" with a unique, non-empty name.");
+            report.Error(route.Path.Property("id"), $"Route {route.Path} has no id; add \"id\" with a unique, non-empty name.");
         }
     }
 }

@@ -15,8 +15,7 @@ internal sealed class RouteScope
         Config = config;
         Index = index;
         Route = config.Routes[index];
-        Path = JsonPaths.Route(index);
-        Name = string.IsNullOrEmpty(Route.Id) ? $"Route #{index}" : $"Route '{Route.Id}'";
+        Path = JsonPath.Route(index);
     }
 
     public ProxyConfig Config { get; }
@@ -26,13 +25,13 @@ internal sealed class RouteScope
     public int Index { get; }
 
     /// <summary>The route's JSON path, such as <c>routes[3]</c>.</summary>
-    public string Path { get; }
+    public JsonPath Path { get; }
 
-    /// <summary>How messages name the route: by id, or by position when it has none.</summary>
-    public string Name { get; }
+    /// <summary>How messages name the route: by id, or by position when it has none (built for messages only).</summary>
+    public string Name => string.IsNullOrEmpty(Route.Id) ? $"Route #{Index}" : $"Route '{Route.Id}'";
 
     /// <summary>JSON path of a property under the route's <c>match</c> block.</summary>
-    public string MatchPath(string property) => JsonPaths.Property(JsonPaths.Property(Path, "match"), property);
+    public JsonPath MatchPath(string property) => Path.Property("match").Property(property);
 
     /// <summary>Set by the path rule when the template parses.</summary>
     public RouteTemplate? Template { get; internal set; }

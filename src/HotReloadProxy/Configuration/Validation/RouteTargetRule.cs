@@ -14,11 +14,11 @@ internal sealed class RouteTargetRule : IRouteRule
                 report.Error(route.Path, $"{route.Name} has neither \"cluster\" nor \"respond\"; add one of them.");
                 break;
             case (not null, not null):
-                report.Error(JsonPaths.Property(route.Path, "respond"), $"{route.Name} has both \"cluster\" and \"respond\"; keep exactly one.");
+                report.Error(route.Path.Property("respond"), $"{route.Name} has both \"cluster\" and \"respond\"; keep exactly one.");
                 break;
             case (not null, null) when !clusters.ContainsKey(route.Route.Cluster):
                 var known = clusters.Count == 0 ? "none are defined" : "defined: " + string.Join(", ", clusters.Keys);
-                report.Error(JsonPaths.Property(route.Path, "cluster"), $"{route.Name} names cluster '{route.Route.Cluster}', which does not exist ({known}). Add it under \"clusters\" or fix the name.");
+                report.Error(route.Path.Property("cluster"), $"{route.Name} names cluster '{route.Route.Cluster}', which does not exist ({known}). Add it under \"clusters\" or fix the name.");
                 break;
         }
     }

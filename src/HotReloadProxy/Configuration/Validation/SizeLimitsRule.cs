@@ -8,27 +8,32 @@ internal sealed class SizeLimitsRule(ConfigLimits limits) : IRouteRule, ICluster
 {
     public void Check(RouteScope route, ValidationReport report)
     {
+        // Parents and names rather than whole paths: a path is built only for a value that breaks a limit.
         var path = route.Path;
         var config = route.Route;
-        CheckLength(report, JsonPaths.Property(path, "id"), config.Id, limits.MaxStringLength);
-        CheckLength(report, route.MatchPath("path"), config.Match.Path, limits.MaxStringLength);
-        CheckLength(report, JsonPaths.Property(JsonPaths.Property(path, "respond"), "body"), config.Respond?.Body, limits.MaxBodyLength);
-        CheckHeaders(report, JsonPaths.Property(JsonPaths.Property(path, "respond"), "headers"), config.Respond?.Headers);
-        CheckHeaders(report, JsonPaths.Property(JsonPaths.Property(path, "transforms"), "requestHeaders"), config.Transforms?.RequestHeaders);
-        CheckHeaders(report, JsonPaths.Property(JsonPaths.Property(path, "transforms"), "responseHeaders"), config.Transforms?.ResponseHeaders);
+        CheckLength(report, path, "id", config.Id, limits.MaxStringLength);
+        CheckLength(report, path, "match", "path", config.Match.Path, limits.MaxStringLength);
+        CheckLength(report, path, "respond", "body", config.Respond?.Body, limits.MaxBodyLength);
+        CheckHeaders(report, path, "respond", "headers", config.Respond?.Headers);
+        CheckHeaders(report, path, "transforms", "requestHeaders", config.Transforms?.RequestHeaders);
+        CheckHeaders(report, path, "transforms", "responseHeaders", config.Transforms?.ResponseHeaders);
     }
 
     public void Check(string name, ClusterConfig cluster, ValidationReport report)
     {
-        CheckLength(report, JsonPaths.Cluster(name), name, limits.MaxStringLength);
+        if (name.Length > limits.MaxStringLength)
+        {
+            TooLong(report, JsonPath.Cluster(name), name.Length, limits.MaxStringLength);
+        }
+
         if (cluster.Destinations.Count > limits.MaxDestinationsPerCluster)
         {
-            report.Error(JsonPaths.Property(JsonPaths.Cluster(name), "destinations"),
+            report.Error(JsonPath.Cluster(name).Property("destinations"),
                 $"Cluster '{name}' has {cluster.Destinations.Count} destinations; the limit is {limits.MaxDestinationsPerCluster}.");
         }
     }
 
-    private void CheckHeaders(ValidationReport report, string path, ValueMap<string>? headers)
+    private void CheckHeaders(ValidationReport report, JsonPath route, string block, string property, ValueMap<string>? headers)
     {
         if (headers is null)
         {
@@ -37,20 +42,35 @@ internal sealed class SizeLimitsRule(ConfigLimits limits) : IRouteRule, ICluster
 
         if (headers.Count > limits.MaxHeadersPerMap)
         {
+            var path = route.Property(block).Property(property);
             report.Error(path, $"'{path}' sets {headers.Count} headers; the limit is {limits.MaxHeadersPerMap}.");
         }
 
         foreach (var (name, value) in headers)
         {
-            CheckLength(report, JsonPaths.Property(path, name), value, limits.MaxStringLength);
+            if (value.Length > limits.MaxStringLength)
+            {
+                TooLong(report, route.Property(block).Property(property).Property(name), value.Length, limits.MaxStringLength);
+            }
         }
     }
 
-    private static void CheckLength(ValidationReport report, string path, string? value, int max)
+    private static void CheckLength(ValidationReport report, JsonPath route, string property, string? value, int max)
     {
         if (value is not null && value.Length > max)
         {
-            report.Error(path, $"'{path}' is {value.Length} characters long; the limit is {max}.");
+            TooLong(report, route.Property(property), value.Length, max);
         }
     }
+
+    private static void CheckLength(ValidationReport report, JsonPath route, string block, string property, string? value, int max)
+    {
+        if (value is not null && value.Length > max)
+        {
+            TooLong(report, route.Property(block).Property(property), value.Length, max);
+        }
+    }
+
+    private static void TooLong(ValidationReport report, JsonPath path, int length, int max) =>
+        report.Error(path, $"'{path}' is {length} characters long; the limit is {max}.");
 }

@@ -9,12 +9,12 @@ internal sealed class TimeoutRule : IRouteRule, IClusterRule
     private static readonly TimeSpan Max = TimeSpan.FromHours(1);
 
     public void Check(RouteScope route, ValidationReport report) =>
-        CheckTimeout(report, JsonPaths.Property(route.Path, "timeout"), route.Route.Timeout);
+        CheckTimeout(report, route.Path.Property("timeout"), route.Route.Timeout);
 
     public void Check(string name, ClusterConfig cluster, ValidationReport report) =>
-        CheckTimeout(report, JsonPaths.Property(JsonPaths.Cluster(name), "timeout"), cluster.Timeout);
+        CheckTimeout(report, JsonPath.Cluster(name).Property("timeout"), cluster.Timeout);
 
-    private static void CheckTimeout(ValidationReport report, string path, TimeSpan? timeout)
+    private static void CheckTimeout(ValidationReport report, JsonPath path, TimeSpan? timeout)
     {
         if (timeout is { } value && (value <= TimeSpan.Zero || value > Max))
         {

@@ -14,14 +14,14 @@ internal sealed class TransformsRule : IRouteRule
             return;
         }
 
-        var path = JsonPaths.Property(route.Path, "transforms");
-        CheckPrefix(report, JsonPaths.Property(path, "pathRemovePrefix"), transforms.PathRemovePrefix);
-        CheckPrefix(report, JsonPaths.Property(path, "pathPrefix"), transforms.PathPrefix);
-        HeaderRules.Check(report, JsonPaths.Property(path, "requestHeaders"), transforms.RequestHeaders);
-        HeaderRules.Check(report, JsonPaths.Property(path, "responseHeaders"), transforms.ResponseHeaders);
+        var path = route.Path.Property("transforms");
+        CheckPrefix(report, path.Property("pathRemovePrefix"), transforms.PathRemovePrefix);
+        CheckPrefix(report, path.Property("pathPrefix"), transforms.PathPrefix);
+        HeaderRules.Check(report, path.Property("requestHeaders"), transforms.RequestHeaders);
+        HeaderRules.Check(report, path.Property("responseHeaders"), transforms.ResponseHeaders);
     }
 
-    private static void CheckPrefix(ValidationReport report, string path, string? prefix)
+    private static void CheckPrefix(ValidationReport report, JsonPath path, string? prefix)
     {
         if (prefix is null)
         {

@@ -1,3 +1,5 @@
+using HotReloadProxy.Configuration.Parsing;
+
 namespace HotReloadProxy.Configuration.Validation;
 
 /// <summary>Where rules put what they find; every rule runs, so the user sees every error at once.</summary>
@@ -7,5 +9,6 @@ internal sealed class ValidationReport
 
     public IReadOnlyList<(string Path, string Message)> Errors => _errors;
 
-    public void Error(string path, string message) => _errors.Add((path, message));
+    /// <summary>The path is spelt out here, on the error path only: a valid config builds no path strings.</summary>
+    public void Error(JsonPath path, string message) => _errors.Add((path.ToString(), message));
 }
