@@ -58,7 +58,7 @@ internal sealed class ConfigLifecycle(ReloadEngine engine, StartupConfig startup
     {
         try
         {
-            var result = warmup.Run(PipelineWarmup.DefaultPasses, _stopping.Token);
+            var result = warmup.RunInRounds(PipelineWarmup.DefaultRounds, PipelineWarmup.DefaultPasses, PipelineWarmup.DefaultPause, _stopping.Token);
             LogAccess.PipelineWarmedUp(logger, result);
         }
 #pragma warning disable CA1031 // A failed warm-up costs only speed; it must never stop the proxy.

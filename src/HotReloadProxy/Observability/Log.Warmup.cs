@@ -6,8 +6,8 @@ namespace HotReloadProxy.Observability;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1470, EventName = "PipelineWarmedUp", Level = LogLevel.Debug,
-        Message = "Reload pipeline warmed up: {Passes} passes on the built-in sample in {ElapsedMs:0.0} ms (first pass {FirstMs:0.00} ms, last {LastMs:0.00} ms)")]
-    public static partial void PipelineWarmedUp(ILogger logger, int passes, double elapsedMs, double firstMs, double lastMs);
+        Message = "Reload pipeline warmed up: {Passes} passes in {Rounds} rounds on the built-in sample in {ElapsedMs:0.0} ms (first pass {FirstMs:0.00} ms, last {LastMs:0.00} ms)")]
+    public static partial void PipelineWarmedUp(ILogger logger, int passes, int rounds, double elapsedMs, double firstMs, double lastMs);
 
     [LoggerMessage(EventId = 1471, EventName = "PipelineWarmupFailed", Level = LogLevel.Warning,
         Message = "The reload pipeline's startup warm-up failed; reloads work, only the first ones may be slower. Please report this.")]

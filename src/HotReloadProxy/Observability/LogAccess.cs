@@ -10,7 +10,7 @@ internal static class LogAccess
     public static void ListenersReady(ILogger logger, string publicUrls, string adminUrls) => Log.ListenersReady(logger, publicUrls, adminUrls);
 
     public static void PipelineWarmedUp(ILogger logger, Reload.PipelineWarmup.Result result) =>
-        Log.PipelineWarmedUp(logger, result.Passes, result.Elapsed.TotalMilliseconds, result.FirstPass.TotalMilliseconds, result.LastPass.TotalMilliseconds);
+        Log.PipelineWarmedUp(logger, result.Passes, result.Rounds, result.Elapsed.TotalMilliseconds, result.FirstPass.TotalMilliseconds, result.LastPass.TotalMilliseconds);
 
     public static void PipelineWarmupFailed(ILogger logger, Exception exception) => Log.PipelineWarmupFailed(logger, exception);
 

@@ -29,6 +29,8 @@ internal static class ColdPipelineCommand
         var routes = options.Int("routes", 1_000);
         var runs = options.Int("runs", 20);
         var warmupPasses = options.Int("warmup", 0);
+        var warmupRounds = options.Int("warmup-rounds", PipelineWarmup.DefaultRounds);
+        var warmupPause = TimeSpan.FromMilliseconds(options.Int("warmup-pause-ms", (int)PipelineWarmup.DefaultPause.TotalMilliseconds));
         options.RejectUnknown();
 
         var validator = new ConfigValidator();
@@ -40,9 +42,10 @@ internal static class ColdPipelineCommand
         {
             // What a starting proxy does in the background (PipelineWarmup), then time for the JIT's background
             // compiler to install the optimised code before the first measured run.
-            var result = new PipelineWarmup(validator, new HotReloadProxy.Forwarding.ForwardingOptions()).Run(warmupPasses, CancellationToken.None);
+            var result = new PipelineWarmup(validator, new HotReloadProxy.Forwarding.ForwardingOptions(), TimeProvider.System)
+                .RunInRounds(warmupRounds, warmupPasses, warmupPause, CancellationToken.None);
             Thread.Sleep(TimeSpan.FromSeconds(1));
-            warmup = FormattableString.Invariant($"{result.Passes} passes on the built-in sample, {Format.Ms(result.Elapsed.TotalMilliseconds)} ms, then 1 s for the JIT");
+            warmup = FormattableString.Invariant($"{result.Rounds} rounds of {warmupPasses} passes on the built-in sample ({warmupPause.TotalMilliseconds} ms apart), {Format.Ms(result.Elapsed.TotalMilliseconds)} ms of passes, then 1 s for the JIT");
         }
 
         var text = new StringBuilder();

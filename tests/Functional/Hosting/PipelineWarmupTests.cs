@@ -7,6 +7,7 @@ using HotReloadProxy.Forwarding;
 using HotReloadProxy.Reload;
 using HotReloadProxy.Testing.Configs;
 using HotReloadProxy.Testing.Proxies;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HotReload.Functional.Tests.Hosting;
 
@@ -35,10 +36,45 @@ public sealed class PipelineWarmupTests
     [Requirement("PF-03")]
     public void A_run_makes_the_passes_asked_for_and_stops_when_cancelled()
     {
-        var warmup = new PipelineWarmup(new ConfigValidator(), new ForwardingOptions());
+        var warmup = new PipelineWarmup(new ConfigValidator(), new ForwardingOptions(), TimeProvider.System);
 
         Assert.Equal(5, warmup.Run(5, CancellationToken.None).Passes);
         Assert.Equal(0, warmup.Run(5, new CancellationToken(canceled: true)).Passes);
+    }
+
+    [Fact]
+    [Requirement("PF-03")]
+    public async Task Rounds_are_spaced_by_the_pause_on_the_injected_clock_and_cancelling_during_a_pause_ends_the_warm_up()
+    {
+        var fake = new FakeTimeProvider();
+        var clock = new TimerCountingClock(fake, minimumDue: TimeSpan.FromSeconds(10));
+        var warmup = new PipelineWarmup(new ConfigValidator(), new ForwardingOptions(), clock);
+        using var stop = new CancellationTokenSource();
+
+        var running = Task.Run(() => warmup.RunInRounds(3, 2, TimeSpan.FromSeconds(10), stop.Token));
+
+        // Each round is 2 passes; the clock moves only when told, so the warm-up parks in its first pause.
+        await Eventually.TrueAsync(() => clock.Armed == 1, "the first pause to be armed on the fake clock", TimeSpan.FromSeconds(30));
+        Assert.False(running.IsCompleted, "the warm-up must wait out its pause on the injected clock");
+        fake.Advance(TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => clock.Armed == 2, "the second pause, after the second round", TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+
+        var result = await running.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, result.Rounds);
+        Assert.Equal(4, result.Passes);
+    }
+
+    [Fact]
+    [Requirement("PF-03")]
+    public void All_rounds_run_when_nothing_cancels_them()
+    {
+        var warmup = new PipelineWarmup(new ConfigValidator(), new ForwardingOptions(), TimeProvider.System);
+
+        var result = warmup.RunInRounds(3, 2, TimeSpan.FromMilliseconds(1), CancellationToken.None);
+
+        Assert.Equal(3, result.Rounds);
+        Assert.Equal(6, result.Passes);
     }
 
     [Fact]
@@ -55,7 +91,7 @@ public sealed class PipelineWarmupTests
 
         var warmedUp = Assert.Single(proxy.Logs.GetSnapshot(), r => r.Id.Id is 1470 or 1471);
         Assert.Equal(1470, warmedUp.Id.Id);
-        Assert.Contains($"{PipelineWarmup.DefaultPasses} passes", warmedUp.Message, StringComparison.Ordinal);
+        Assert.Contains($"{PipelineWarmup.DefaultRounds * PipelineWarmup.DefaultPasses} passes in {PipelineWarmup.DefaultRounds} rounds", warmedUp.Message, StringComparison.Ordinal);
         Assert.Equal(outcomesAtStart, proxy.Events.Outcomes.Count);
         Assert.Equal(1, proxy.Generation());
         using var admin = proxy.CreateAdminClient();

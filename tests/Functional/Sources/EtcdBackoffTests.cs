@@ -47,7 +47,7 @@ public sealed class EtcdBackoffTests
         // An hour-long initial wait and cap: on a real clock the second attempt would never come within the test.
         var clock = new FakeTimeProvider();
         var hour = TimeSpan.FromHours(1);
-        var backoffWaits = new BackoffWaitCounter(clock, minimumDue: hour * (1 - ReconnectBackoff.JitterSpread));
+        var backoffWaits = new TimerCountingClock(clock, minimumDue: hour * (1 - ReconnectBackoff.JitterSpread));
         var options = new EtcdSourceOptions { Endpoints = [ClosedLoopbackPort()], Key = "/backoff/test", InitialBackoff = hour, MaxBackoff = hour };
         using var source = new EtcdConfigSource(options, new ReloadNotifier(), backoffWaits, NullLogger<EtcdConfigSource>.Instance);
 
@@ -68,33 +68,6 @@ public sealed class EtcdBackoffTests
 
         Assert.False(source.State.Connected);
         Assert.False(string.IsNullOrEmpty(source.State.LastError));
-    }
-
-    /// <summary>Delegates to the fake clock and counts the backoff-sized waits armed on it.</summary>
-    private sealed class BackoffWaitCounter(FakeTimeProvider clock, TimeSpan minimumDue) : TimeProvider
-    {
-        private int _armed;
-
-        public int Armed => Volatile.Read(ref _armed);
-
-        public override TimeZoneInfo LocalTimeZone => clock.LocalTimeZone;
-
-        public override long TimestampFrequency => clock.TimestampFrequency;
-
-        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
-
-        public override long GetTimestamp() => clock.GetTimestamp();
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = clock.CreateTimer(callback, state, dueTime, period);
-            if (dueTime >= minimumDue)
-            {
-                Interlocked.Increment(ref _armed);
-            }
-
-            return timer;
-        }
     }
 
     private static Uri ClosedLoopbackPort()
