@@ -25,6 +25,14 @@ internal sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IE
         Comparer = comparer;
     }
 
+    /// <summary>Takes ownership of entries already checked for duplicate keys and of their lookup, built with <paramref name="comparer"/>.</summary>
+    internal ValueMap(KeyValuePair<string, TValue>[] ordered, Dictionary<string, TValue> lookup, StringComparer comparer)
+    {
+        _ordered = ordered;
+        _lookup = lookup;
+        Comparer = comparer;
+    }
+
     public StringComparer Comparer { get; }
 
     public static ValueMap<TValue> EmptyOrdinal { get; } = new([], StringComparer.Ordinal);

@@ -84,13 +84,17 @@ internal static class ValueReaders
             case null or JsonNullValue:
                 return null;
             case JsonObjectValue obj:
-                var entries = new List<KeyValuePair<string, string>>();
-                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                // The map's own lookup finds the duplicates: one dictionary per header map, not a second set. Names whose
+                // value had the wrong type are not in it, so they are remembered apart (on that error path only).
+                var entries = new KeyValuePair<string, string>[obj.Properties.Count];
+                var count = 0;
+                var lookup = new Dictionary<string, string>(obj.Properties.Count, StringComparer.OrdinalIgnoreCase);
+                HashSet<string>? notStrings = null;
                 foreach (var property in obj.Properties)
                 {
                     var itemPath = path.Property(property.Name);
                     context.Record(itemPath, property.Value);
-                    if (!seen.Add(property.Name))
+                    if (lookup.ContainsKey(property.Name) || notStrings?.Contains(property.Name) == true)
                     {
                         context.Error(itemPath, property.NameOffset, $"Header '{property.Name}' appears twice in '{path}' (header names ignore case); keep one.");
                         continue;
@@ -98,11 +102,21 @@ internal static class ValueReaders
 
                     if (String(property.Value, itemPath, context) is { } headerValue)
                     {
-                        entries.Add(new(property.Name, headerValue));
+                        lookup.Add(property.Name, headerValue);
+                        entries[count++] = new(property.Name, headerValue);
+                    }
+                    else
+                    {
+                        (notStrings ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(property.Name);
                     }
                 }
 
-                return new ValueMap<string>(entries, StringComparer.OrdinalIgnoreCase);
+                if (count < entries.Length)
+                {
+                    Array.Resize(ref entries, count);
+                }
+
+                return new ValueMap<string>(entries, lookup, StringComparer.OrdinalIgnoreCase);
             default:
                 context.Error(path, value.Offset, $"'{path}' must be an object of header names to string values, but it is {value.KindName}.");
                 return null;

@@ -228,6 +228,21 @@ public sealed class ConfigBinderTests
 
     [Fact]
     [Requirement("CV-09")]
+    public void A_header_repeated_after_one_whose_value_is_not_a_string_is_still_reported_as_repeated()
+    {
+        var parsed = Parse(
+            "{\"routes\": [{\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"respond\": {\"headers\": {\n" +
+            "  \"X-Trace\": 1,\n" +
+            "  \"x-trace\": \"2\"}}}]}");
+
+        Assert.Equal(2, parsed.Errors.Count);
+        Assert.Contains(parsed.Errors, e => e.Message.Contains("must be a string", StringComparison.Ordinal));
+        var repeated = Assert.Single(parsed.Errors, e => e.Message.Contains("appears twice", StringComparison.Ordinal));
+        AssertAt(repeated, 3, 3);
+    }
+
+    [Fact]
+    [Requirement("CV-09")]
     public void Header_value_that_is_not_a_string_is_a_type_error()
     {
         var error = Single(Parse("{\"routes\": [{\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"cluster\": \"c\", \"transforms\": {\"requestHeaders\": {\"X-A\": 1}}}]}").Errors);
