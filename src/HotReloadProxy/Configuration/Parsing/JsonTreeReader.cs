@@ -28,7 +28,7 @@ internal static class JsonTreeReader
                 return new JsonNullValue(0);
             }
 
-            var value = ReadValue(ref reader);
+            var value = ReadValue(ref reader, new Scratch(), 0);
             if (reader.Read())
             {
                 syntaxError = new ConfigError("$", lines.At(reader.TokenStartIndex), "Unexpected content after the end of the config object; remove it.");
@@ -51,30 +51,30 @@ internal static class JsonTreeReader
         }
     }
 
-    private static JsonValue ReadValue(ref Utf8JsonReader reader)
+    private static JsonValue ReadValue(ref Utf8JsonReader reader, Scratch scratch, int depth)
     {
         var offset = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                var properties = new List<JsonPropertyValue>();
+                var properties = scratch.Properties(depth);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var nameOffset = (int)reader.TokenStartIndex;
                     var name = NameTable.Read(ref reader);
                     reader.Read();
-                    properties.Add(new JsonPropertyValue(name, nameOffset, ReadValue(ref reader)));
+                    properties.Add(new JsonPropertyValue(name, nameOffset, ReadValue(ref reader, scratch, depth + 1)));
                 }
 
-                return new JsonObjectValue(offset, properties);
+                return new JsonObjectValue(offset, properties.ToArray());
             case JsonTokenType.StartArray:
-                var items = new List<JsonValue>();
+                var items = scratch.Items(depth);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader));
+                    items.Add(ReadValue(ref reader, scratch, depth + 1));
                 }
 
-                return new JsonArrayValue(offset, items);
+                return new JsonArrayValue(offset, items.ToArray());
             case JsonTokenType.String:
                 return new JsonStringValue(offset, reader.GetString()!);
             case JsonTokenType.Number:
@@ -85,6 +85,32 @@ internal static class JsonTreeReader
                 return new JsonBoolValue(offset, false);
             default:
                 return new JsonNullValue(offset);
+        }
+    }
+
+    /// <summary>
+    /// One reusable list per nesting depth, so each object or array is gathered in a list that is already grown and
+    /// kept as an exact-size array: no list, and no outgrown arrays, per object of the file.
+    /// </summary>
+    private sealed class Scratch
+    {
+        private readonly List<List<JsonPropertyValue>> _properties = [];
+        private readonly List<List<JsonValue>> _items = [];
+
+        public List<JsonPropertyValue> Properties(int depth) => Cleared(_properties, depth);
+
+        public List<JsonValue> Items(int depth) => Cleared(_items, depth);
+
+        private static List<T> Cleared<T>(List<List<T>> byDepth, int depth)
+        {
+            while (byDepth.Count <= depth)
+            {
+                byDepth.Add([]);
+            }
+
+            var list = byDepth[depth];
+            list.Clear();
+            return list;
         }
     }
 
