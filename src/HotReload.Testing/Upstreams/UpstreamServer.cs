@@ -20,7 +20,7 @@ namespace HotReload.Testing.Upstreams;
 /// waits for <see cref="ReleaseHeld"/> after the first line, so a test can prove it saw the line before the end;</item>
 /// <item><c>…/hold</c> answers only when <see cref="ReleaseHeld"/> is called (<see cref="NextHeldArrival"/> tells when one arrived);</item>
 /// <item><c>…/slow?ms=N</c> answers after N ms; <c>…/fail?status=N</c> answers with status N;</item>
-/// <item><c>…/ws</c> accepts a WebSocket and echoes every message;</item>
+/// <item><c>…/ws</c> accepts a WebSocket and echoes every message, each as one frame;</item>
 /// <item>anything else echoes the request as JSON (<see cref="EchoResponse"/>).</item>
 /// </list>
 /// </summary>
@@ -207,6 +207,7 @@ public sealed class UpstreamServer : IAsyncDisposable
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var buffer = new byte[4096];
+        var message = new MemoryStream();
         while (true)
         {
             WebSocketReceiveResult received;
@@ -225,7 +226,14 @@ public sealed class UpstreamServer : IAsyncDisposable
                 return;
             }
 
-            await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, context.RequestAborted).ConfigureAwait(false);
+            message.Write(buffer, 0, received.Count);
+            if (received.EndOfMessage)
+            {
+                // The whole message goes back as one frame, however it arrived: a test can then tell a frame
+                // torn on its way to the client from one the upstream split.
+                await socket.SendAsync(message.GetBuffer().AsMemory(0, (int)message.Length), received.MessageType, endOfMessage: true, context.RequestAborted).ConfigureAwait(false);
+                message.SetLength(0);
+            }
         }
     }
 

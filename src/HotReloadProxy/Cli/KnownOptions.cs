@@ -23,6 +23,7 @@ internal static class KnownOptions
         new("reload-debounce", "ms", "quiet window before a change is read (default 10)"),
         new("max-config-bytes", "n", "reject config files larger than this (default 10485760)"),
         new("generation-header", "true|false", "add X-Config-Generation to every response"),
+        new("http2", "true|false", "public listeners speak HTTP/2 with prior knowledge (h2c) instead of HTTP/1.1 (cleartext cannot offer both on one port)"),
         new("drain-timeout", "ms", "end a request or WebSocket on a route a reload changed or removed once it ran this long past that reload (default: no bound)"),
 
         // Host settings that ASP.NET Core's test host (WebApplicationFactory) passes as arguments.

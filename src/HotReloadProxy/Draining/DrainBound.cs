@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using HotReloadProxy.Configuration.Diff;
+using HotReloadProxy.Draining.WebSockets;
 using HotReloadProxy.Observability;
 using HotReloadProxy.Reload;
 using HotReloadProxy.Snapshots;
@@ -14,7 +15,9 @@ namespace HotReloadProxy.Draining;
 /// the routes the reload changed or removed (the route, its cluster or the cluster's destinations differ
 /// from the serving snapshot) and schedules their cut-off on the injected <see cref="TimeProvider"/>;
 /// when the bound expires, every request still running on such a route is ended. Routes that are unchanged
-/// are never scheduled, however old the snapshot their requests hold.
+/// are never scheduled, however old the snapshot their requests hold. A WebSocket is ended with a close frame
+/// (1001, going away) at a frame boundary; anything else, or a WebSocket that cannot be closed that way within
+/// <see cref="DrainOptions.WebSocketCloseGrace"/>, is ended abruptly (HTTP/2: stream reset; HTTP/1.1: connection abort).
 /// </summary>
 internal sealed class DrainBound : IDisposable
 {
@@ -23,6 +26,8 @@ internal sealed class DrainBound : IDisposable
     private readonly TimeProvider _time;
     private readonly ReloadMetrics? _metrics;
     private readonly ILogger _logger;
+    private readonly TimeSpan _closeGrace;
+    private readonly byte[] _closeFrame = WebSocketCloseFrame.Build(WebSocketCloseFrame.GoingAway, "route changed by a config reload");
 
     // Cut-offs waiting for their bound, kept referenced so no timer is collected early. Touched only by
     // reloads and timer callbacks, never by a request.
@@ -35,6 +40,7 @@ internal sealed class DrainBound : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(notifier);
         Bound = options.Bound;
+        _closeGrace = options.WebSocketCloseGrace;
         _holder = holder;
         _notifier = notifier;
         _time = time;
@@ -57,7 +63,7 @@ internal sealed class DrainBound : IDisposable
     /// allocated) when there is no bound.
     /// </summary>
     public TrackedRequest? Track(HttpContext context, CompiledRoute route, ConfigSnapshot snapshot) =>
-        Bound is null ? null : new TrackedRequest(this, context, route, snapshot.Generation, _time.GetTimestamp());
+        Bound is null ? null : new TrackedRequest(this, context, route, snapshot.Generation, _time.GetTimestamp(), _closeFrame);
 
     /// <summary>Requests still leased to generations older than the serving one, per generation, oldest first.</summary>
     public IReadOnlyList<(long Generation, int Requests)> LeasedToOlderGenerations()
@@ -106,9 +112,52 @@ internal sealed class DrainBound : IDisposable
         }
         finally
         {
-            // YARP owns an upgraded connection's streams, so no close frame can be put between its frames:
-            // the connection is aborted (for HTTP/2, the stream is reset).
-            context.Abort();
+            if (request.Tunnel?.Stream is { } socket)
+            {
+                CloseGoingAway(request, socket);
+            }
+            else
+            {
+                // Not a WebSocket, or one still in its handshake: there is no frame stream to close.
+                request.EndAbruptly();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends the client a close frame (1001) at the next frame boundary. One grace covers both the wait for that
+    /// boundary and the close handshake that follows (the client's reply goes to the upstream, whose own reply is
+    /// dropped, and the tunnel ends when the upstream hangs up); past it, the request is ended abruptly.
+    /// </summary>
+    private void CloseGoingAway(TrackedRequest request, GoingAwayStream socket)
+    {
+        request.HoldCloseGrace(_time.CreateTimer(_ => CloseGraceExpired(request, socket), null, _closeGrace, Timeout.InfiniteTimeSpan));
+        _ = WriteCloseFrameAsync(request, socket);
+    }
+
+    private async Task WriteCloseFrameAsync(TrackedRequest request, GoingAwayStream socket)
+    {
+        try
+        {
+            await socket.CloseGoingAwayAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever stopped the close frame, the fallback is the same: end the request abruptly.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            if (request.EndAbruptly())
+            {
+                Log.WebSocketCloseFailed(_logger, request.RouteId, e.Message);
+            }
+        }
+    }
+
+    private void CloseGraceExpired(TrackedRequest request, GoingAwayStream socket)
+    {
+        var closeWritten = socket.CloseWritten;
+        if (request.EndAbruptly() && !closeWritten)
+        {
+            Log.WebSocketCloseFailed(_logger, request.RouteId, "the frame in progress did not end within the close grace");
         }
     }
 

@@ -18,22 +18,28 @@ internal static class KestrelListeners
         var adminUrls = endpoints.AdminUrls ?? server?.AdminUrls ?? ProxyEndpoints.DefaultAdminUrls;
         foreach (var (_, address, port) in ListenAddresses.Parse(urls, "--urls"))
         {
-            Listen(kestrel, address, port, endpoints.AddPublic, admin: false);
+            Listen(kestrel, address, port, endpoints.AddPublic, admin: false, endpoints.Http2 ? HttpProtocols.Http2 : null);
         }
 
         if (!adminUrls.Equals("none", StringComparison.OrdinalIgnoreCase))
         {
             foreach (var (_, address, port) in ListenAddresses.Parse(adminUrls, "--admin-urls"))
             {
-                Listen(kestrel, address, port, endpoints.AddAdmin, admin: true);
+                Listen(kestrel, address, port, endpoints.AddAdmin, admin: true, protocols: null);
             }
         }
     }
 
-    private static void Listen(KestrelServerOptions kestrel, IPAddress? address, int port, Action<ListenOptions> register, bool admin)
+    /// <param name="protocols">Null keeps Kestrel's default, which on cleartext is HTTP/1.1.</param>
+    private static void Listen(KestrelServerOptions kestrel, IPAddress? address, int port, Action<ListenOptions> register, bool admin, HttpProtocols? protocols)
     {
         void Setup(ListenOptions options)
         {
+            if (protocols is { } only)
+            {
+                options.Protocols = only;
+            }
+
             if (admin)
             {
                 options.Use(AdminConnection.Mark);

@@ -50,7 +50,7 @@ internal static class ProxyApplication
 
         // Kestrel binds the addresses we hand it (public and admin); the host must not also bind "urls",
         // or it would warn about overriding them on every start.
-        var endpoints = new ProxyEndpoints(ProxyOptions.Setting(builder.Configuration, "urls"), ProxyOptions.Setting(builder.Configuration, "admin-urls"));
+        var endpoints = new ProxyEndpoints(ProxyOptions.Setting(builder.Configuration, "urls"), ProxyOptions.Setting(builder.Configuration, "admin-urls")) { Http2 = options.Http2 };
         builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "");
 
         // Per-request Information logs from the hosting layer cost throughput and bury reload events.

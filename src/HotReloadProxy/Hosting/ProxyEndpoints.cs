@@ -24,6 +24,9 @@ internal sealed class ProxyEndpoints
     /// <summary>From --urls (or ASPNETCORE_URLS); null means the file's server.urls or the default.</summary>
     public string? Urls { get; }
 
+    /// <summary>From --http2: the public listeners speak HTTP/2 with prior knowledge (h2c) instead of HTTP/1.1; the admin listener stays HTTP/1.1.</summary>
+    public bool Http2 { get; init; }
+
     /// <summary>From --admin-urls; null means the file's server.adminUrls or the default; "none" disables the admin listener.</summary>
     public string? AdminUrls { get; }
 

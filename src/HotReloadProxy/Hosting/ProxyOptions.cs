@@ -46,6 +46,9 @@ internal sealed record ProxyOptions
     /// <summary>--etcd-startup-timeout: how long a starting proxy keeps trying to read its etcd key before it gives up.</summary>
     public TimeSpan EtcdStartupTimeout { get; init; } = Sources.Etcd.EtcdSourceOptions.DefaultStartupTimeout;
 
+    /// <summary>--http2: the public listeners speak HTTP/2 with prior knowledge (h2c) only; without TLS there is no ALPN to offer both.</summary>
+    public bool Http2 { get; init; }
+
     /// <summary>--drain-timeout: how long a request on a route a reload changed or removed may still run; null = no bound.</summary>
     public TimeSpan? DrainTimeout { get; init; }
 
@@ -85,6 +88,7 @@ internal sealed record ProxyOptions
             QuietWindow = Milliseconds(configuration, "reload-debounce") ?? ReloadSchedulerOptions.DefaultQuietWindow,
             MaxConfigBytes = MaxConfigBytesFrom(configuration),
             EmitGenerationHeader = Flag(configuration, "generation-header"),
+            Http2 = Flag(configuration, "http2"),
             DrainTimeout = Milliseconds(configuration, "drain-timeout"),
         };
     }

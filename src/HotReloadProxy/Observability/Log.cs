@@ -95,4 +95,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1352, EventName = "DrainCutOffFailed", Level = LogLevel.Error,
         Message = "Ending requests at the drain bound failed for some of them; the others were ended")]
     public static partial void DrainCutOffFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1353, EventName = "WebSocketCloseFailed", Level = LogLevel.Information,
+        Message = "Could not send a WebSocket on route {RouteId} its close frame (1001) at the drain bound: {Reason}; ended it abruptly instead")]
+    public static partial void WebSocketCloseFailed(ILogger logger, string routeId, string reason);
 }

@@ -4,6 +4,7 @@ using HotReload.Functional.Tests.Observability;
 using HotReload.Testing.Upstreams;
 using HotReloadProxy.Configuration.Model;
 using HotReloadProxy.Testing.Configs;
+using static HotReload.Functional.Tests.Drain.DrainSteps;
 
 namespace HotReload.Functional.Tests.Drain;
 
@@ -78,7 +79,7 @@ public sealed class DrainBoundTests
 
     [Fact]
     [Requirement("DR-03")]
-    public async Task A_websocket_on_a_removed_route_is_ended_when_the_bound_expires()
+    public async Task A_websocket_on_a_removed_route_gets_a_going_away_close_frame_when_the_bound_expires()
     {
         await using var upstream = await UpstreamServer.StartAsync("sockets");
         await using var rig = await DrainRig.StartAsync(Config("v1", upstream.Address, doomed: true), BoundMs);
@@ -94,14 +95,19 @@ public sealed class DrainBoundTests
 
         rig.Clock.Advance(TimeSpan.FromMilliseconds(1));
 
-        // The proxy aborts the connection (the forwarder owns the tunnel, so it cannot slip a close frame in).
-        var error = await Assert.ThrowsAsync<WebSocketException>(() => receiving.WaitAsync(Generous));
-        Assert.Equal(WebSocketError.ConnectionClosedPrematurely, error.WebSocketErrorCode);
+        var close = await receiving.WaitAsync(Generous);
+        Assert.Equal(WebSocketMessageType.Close, close.MessageType);
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, close.CloseStatus);
+        Assert.Equal("route changed by a config reload", close.CloseStatusDescription);
         Assert.Equal(1, (await rig.DrainStatusAsync()).GetProperty("endedByBound").GetInt64());
         var ended = Assert.Single(rig.Proxy.Logs.GetSnapshot(), r => r.Id.Id == 1350);
         Assert.Equal("WebSocket", State(ended, "Kind"));
         Assert.Equal("doomed", State(ended, "RouteId"));
+
+        // The client's reply reaches the upstream, whose own reply ends the tunnel: no grace had to pass.
+        await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "ok", CancellationToken.None).WaitAsync(Generous);
         await rig.AwaitLeasedAsync(0);
+        Assert.DoesNotContain(rig.Proxy.Logs.GetSnapshot(), r => r.Id.Id == 1353);
     }
 
     [Fact]
@@ -118,7 +124,7 @@ public sealed class DrainBoundTests
 
         await rig.ReloadAsync(Config("v2", upstream.Address, doomed: false));
         rig.Clock.Advance(Bound * 2);
-        await Assert.ThrowsAsync<WebSocketException>(() => witness.ReceiveAsync(new byte[16], CancellationToken.None).WaitAsync(Generous));
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, (await witness.ReceiveAsync(new byte[64], CancellationToken.None).WaitAsync(Generous)).CloseStatus);
         for (var version = 3; version <= 5; version++)
         {
             await rig.ReloadAsync(Config($"v{version}", upstream.Address, doomed: version % 2 == 1));
@@ -174,43 +180,6 @@ public sealed class DrainBoundTests
         Assert.Equal(0, (await rig.DrainStatusAsync()).GetProperty("endedByBound").GetInt64());
     }
 
-    /// <summary>
-    /// The version route changes with every version; <c>keep</c> never changes; <c>doomed</c> is there only when asked;
-    /// <c>moved</c> (with <paramref name="moving"/>) keeps its definition while its cluster's destination moves.
-    /// </summary>
-    private static ProxyConfig Config(string version, Uri upstream, bool doomed, Uri? moving = null)
-    {
-        var routes = new List<RouteConfig> { TestConfigs.ForwardRoute("keep", "/keep/{**rest}", "steady") };
-        var clusters = new List<KeyValuePair<string, ClusterConfig>> { new("steady", TestConfigs.Cluster(upstream)) };
-        if (doomed)
-        {
-            routes.Add(TestConfigs.ForwardRoute("doomed", "/doomed/{**rest}", "steady"));
-        }
-
-        if (moving is not null)
-        {
-            routes.Add(TestConfigs.ForwardRoute("moved", "/moved/{**rest}", "moving"));
-            clusters.Add(new("moving", TestConfigs.Cluster(moving)));
-        }
-
-        return TestConfigs.Versioned(version, routes, clusters);
-    }
-
-    private static async Task<HeldStream> HeldStreamAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(new Uri($"{path}?chunks=3&delayMs=1&hold=1", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead).WaitAsync(Generous);
-        var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        Assert.Equal("chunk 0", await reader.ReadLineAsync().WaitAsync(Generous));
-        return new HeldStream(response, reader);
-    }
-
-    private static async Task AssertCutAsync(HeldStream stream, string what)
-    {
-        var rest = stream.Reader.ReadToEndAsync();
-        var error = await Record.ExceptionAsync(() => rest.WaitAsync(Generous));
-        Assert.True(error is IOException or HttpRequestException, $"{what} was not cut at the bound: {(error is null ? $"it read '{rest.Result}' to its end" : error.ToString())}");
-    }
-
     private static async Task<List<Task<HttpResponseMessage>>> HoldAsync(HttpClient client, UpstreamServer upstream, int count)
     {
         var held = new List<Task<HttpResponseMessage>>();
@@ -222,25 +191,5 @@ public sealed class DrainBoundTests
         }
 
         return held;
-    }
-
-    private static async Task<string> EchoAsync(ClientWebSocket socket, string message)
-    {
-        await socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).WaitAsync(Generous);
-        var buffer = new byte[1024];
-        var received = await socket.ReceiveAsync(buffer, CancellationToken.None).WaitAsync(Generous);
-        return Encoding.UTF8.GetString(buffer, 0, received.Count);
-    }
-
-    private static string? State(Microsoft.Extensions.Logging.Testing.FakeLogRecord record, string key) =>
-        record.StructuredState!.Single(p => p.Key == key).Value;
-
-    private sealed record HeldStream(HttpResponseMessage Response, StreamReader Reader) : IDisposable
-    {
-        public void Dispose()
-        {
-            Reader.Dispose();
-            Response.Dispose();
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using HotReload.Functional.Tests.Support;
 using HotReload.Testing.Files;
@@ -43,7 +44,8 @@ internal sealed class DrainRig : IAsyncDisposable
     public Uri WebSocketBase => new($"ws://{Proxy.PublicAddress.Authority}");
 
     /// <param name="boundMs">--drain-timeout, or null to start without a bound.</param>
-    public static async Task<DrainRig> StartAsync(ProxyConfig initial, int? boundMs)
+    /// <param name="http2">--http2: the public listener speaks h2c only (use <see cref="CreateHttp2Client"/>).</param>
+    public static async Task<DrainRig> StartAsync(ProxyConfig initial, int? boundMs, bool http2 = false)
     {
         var directory = new TempDirectory();
         var editor = ConfigFileEditor.For(directory.NestedFile("proxy.json"), initial.ToJson());
@@ -54,9 +56,48 @@ internal sealed class DrainRig : IAsyncDisposable
             extra["drain-timeout"] = bound.ToString(CultureInfo.InvariantCulture);
         }
 
+        if (http2)
+        {
+            extra["http2"] = "true";
+        }
+
         var settings = new ProxySettings { ConfigPath = editor.Path, FileTriggers = false, Extra = extra };
         var proxy = await KestrelProxy.StartAsync(settings, services => services.AddSingleton<TimeProvider>(clock));
         return new DrainRig(directory, editor, proxy, clock);
+    }
+
+    /// <summary>
+    /// An h2c client (HTTP/2 with prior knowledge, nothing else) that multiplexes every request on one connection;
+    /// <paramref name="connections"/> counts the connections it opened.
+    /// </summary>
+    public HttpClient CreateHttp2Client(StrongBox<int> connections)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            EnableMultipleHttp2Connections = false,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                Interlocked.Increment(ref connections.Value);
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler)
+        {
+            BaseAddress = Proxy.PublicAddress,
+            DefaultRequestVersion = System.Net.HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
     }
 
     /// <summary>Writes <paramref name="config"/> and reloads it; returns the generation now serving.</summary>
