@@ -54,7 +54,14 @@ internal sealed class RouteTable<T>
         }
 
         var segment = path[segments[depth]];
-        if (node.Literals is not null && node.LiteralLookup.TryGetValue(segment, out var literalChild))
+        if (node.OnlyLiteral is not null)
+        {
+            if (segment.Equals(node.OnlyLiteral, StringComparison.OrdinalIgnoreCase))
+            {
+                Search(node.OnlyLiteralChild!, path, segments, depth + 1, method, host, port, ref best);
+            }
+        }
+        else if (node.Literals is not null && node.LiteralLookup.TryGetValue(segment, out var literalChild))
         {
             Search(literalChild, path, segments, depth + 1, method, host, port, ref best);
         }
@@ -101,14 +108,7 @@ internal sealed class RouteTable<T>
                     node = node.Parameter ??= new TrieNode();
                     break;
                 default:
-                    node.Literals ??= new Dictionary<string, TrieNode>(StringComparer.OrdinalIgnoreCase);
-                    if (!node.Literals.TryGetValue(segment.Text, out var child))
-                    {
-                        child = new TrieNode();
-                        node.Literals.Add(segment.Text, child);
-                    }
-
-                    node = child;
+                    node = node.LiteralChild(segment.Text);
                     break;
             }
         }
@@ -118,7 +118,16 @@ internal sealed class RouteTable<T>
 
     private sealed class TrieNode
     {
-        public Dictionary<string, TrieNode>? Literals { get; set; }
+        /// <summary>
+        /// The literal child while there is only one, which is most nodes below the first segment or two: a string
+        /// compare instead of a dictionary, and no dictionary per node of a large table.
+        /// </summary>
+        public string? OnlyLiteral { get; private set; }
+
+        public TrieNode? OnlyLiteralChild { get; private set; }
+
+        /// <summary>The literal children once there are two or more (then <see cref="OnlyLiteral"/> is null).</summary>
+        public Dictionary<string, TrieNode>? Literals { get; private set; }
 
         public Dictionary<string, TrieNode>.AlternateLookup<ReadOnlySpan<char>> LiteralLookup { get; private set; }
 
@@ -131,10 +140,46 @@ internal sealed class RouteTable<T>
         /// <summary>The best rank anywhere below this node, so a search can skip subtrees that cannot win.</summary>
         public int MinRank { get; private set; } = int.MaxValue;
 
+        public TrieNode LiteralChild(string text)
+        {
+            if (Literals is not null)
+            {
+                if (!Literals.TryGetValue(text, out var child))
+                {
+                    child = new TrieNode();
+                    Literals.Add(text, child);
+                }
+
+                return child;
+            }
+
+            if (OnlyLiteral is null)
+            {
+                OnlyLiteral = text;
+                return OnlyLiteralChild = new TrieNode();
+            }
+
+            if (string.Equals(OnlyLiteral, text, StringComparison.OrdinalIgnoreCase))
+            {
+                return OnlyLiteralChild!;
+            }
+
+            var added = new TrieNode();
+            Literals = new Dictionary<string, TrieNode>(StringComparer.OrdinalIgnoreCase) { [OnlyLiteral] = OnlyLiteralChild!, [text] = added };
+            OnlyLiteral = null;
+            OnlyLiteralChild = null;
+            return added;
+        }
+
         public int Seal()
         {
             // Entries were inserted in rank order, so each list is already sorted by rank.
             var min = Math.Min(CatchAlls?[0].Rank ?? int.MaxValue, Terminals?[0].Rank ?? int.MaxValue);
+            if (OnlyLiteralChild is not null)
+            {
+                min = Math.Min(min, OnlyLiteralChild.Seal());
+            }
+
             if (Literals is not null)
             {
                 LiteralLookup = Literals.GetAlternateLookup<ReadOnlySpan<char>>();
