@@ -11,37 +11,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HotReload.Functional.Tests.Hosting;
 
-/// <summary>The startup warm-up of the reload pipeline: it runs every path a reload takes and publishes nothing.</summary>
+/// <summary>
+/// The startup warm-up in a running proxy publishes nothing. Its sample and its passes are tested fast, without a proxy,
+/// in tests/Core (PipelineWarmupRunTests).
+/// </summary>
 public sealed class PipelineWarmupTests
 {
-    [Fact]
-    [Requirement("PF-03")]
-    public void The_built_in_sample_has_every_kind_of_route_and_its_broken_variant_fails_with_a_position()
-    {
-        var valid = ConfigCheck.Run(new ConfigFileRead.Content(PipelineWarmup.ValidSample), new ConfigValidator(), ReloadEngineOptions.DefaultMaxConfigBytes);
-        Assert.True(valid.IsValid, string.Join("; ", valid.Errors.Select(e => e.Format("sample"))));
-        var routes = valid.Config!.Routes;
-        Assert.Contains(routes, r => r.Match.Path.Contains("{**", StringComparison.Ordinal) && r.Match.Hosts is { Count: > 0 });
-        Assert.Contains(routes, r => r.Match.Path.Contains("{id}", StringComparison.Ordinal) && r.Match.Methods is { Count: > 0 });
-        Assert.Contains(routes, r => r.Respond is not null);
-        Assert.Contains(routes, r => r.Transforms?.RequestHeaders is { Count: > 0 } && r.Transforms.ResponseHeaders is { Count: > 0 });
-        Assert.All(valid.Config.Clusters, c => Assert.True(c.Value.Destinations.Count > 1));
-
-        var broken = ConfigCheck.Run(new ConfigFileRead.Content(PipelineWarmup.BrokenSample), new ConfigValidator(), ReloadEngineOptions.DefaultMaxConfigBytes);
-        Assert.Equal(RejectionReason.Invalid, broken.Reason);
-        Assert.True(broken.Errors[0].Position.Line > 1, broken.Errors[0].Format("sample"));
-    }
-
-    [Fact]
-    [Requirement("PF-03")]
-    public void A_run_makes_the_passes_asked_for_and_stops_when_cancelled()
-    {
-        var warmup = new PipelineWarmup(new ConfigValidator(), new ForwardingOptions(), TimeProvider.System);
-
-        Assert.Equal(5, warmup.Run(5, CancellationToken.None).Passes);
-        Assert.Equal(0, warmup.Run(5, new CancellationToken(canceled: true)).Passes);
-    }
-
     [Fact]
     [Requirement("PF-03")]
     public async Task Rounds_are_spaced_by_the_pause_on_the_injected_clock_and_cancelling_during_a_pause_ends_the_warm_up()

@@ -22,18 +22,12 @@ internal static class JsonTreeReader
         var reader = new Utf8JsonReader(json, Options);
         try
         {
-            if (!reader.Read())
-            {
-                syntaxError = ConfigError.ForFile("The file holds no JSON value; write a config object such as {\"routes\": [], \"clusters\": {}}.");
-                return new JsonNullValue(0);
-            }
-
+            // The reader is given the whole file as its final block, so it never reports "no more input" by
+            // returning false: input without a value (only a comment) and content after the value both raise a
+            // JsonException, reported below at their position. The second Read is there to raise it.
+            reader.Read();
             var value = ReadValue(ref reader, new Scratch(), 0);
-            if (reader.Read())
-            {
-                syntaxError = new ConfigError("$", lines.At(reader.TokenStartIndex), "Unexpected content after the end of the config object; remove it.");
-            }
-
+            reader.Read();
             return value;
         }
         catch (JsonException ex)
