@@ -63,7 +63,7 @@ internal static class ValueReaders
                 {
                     var itemPath = path.Item(i);
                     context.Record(itemPath, array.Items[i]);
-                    if (String(array.Items[i], itemPath, context) is { } item)
+                    if (Item(array.Items[i], itemPath, context) is { } item)
                     {
                         items.Add(item);
                     }
@@ -100,7 +100,7 @@ internal static class ValueReaders
                         continue;
                     }
 
-                    if (String(property.Value, itemPath, context) is { } headerValue)
+                    if (Item(property.Value, itemPath, context) is { } headerValue)
                     {
                         lookup.Add(property.Name, headerValue);
                         entries[count++] = new(property.Name, headerValue);
@@ -121,6 +121,21 @@ internal static class ValueReaders
                 context.Error(path, value.Offset, $"'{path}' must be an object of header names to string values, but it is {value.KindName}.");
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A string inside a list or a map. There null cannot mean "not set", as it does for a field, so it is reported
+    /// like any other wrong type instead of being dropped.
+    /// </summary>
+    private static string? Item(JsonValue value, JsonPath path, BindingContext context)
+    {
+        if (value is JsonNullValue)
+        {
+            context.Error(path, value.Offset, $"'{path}' must be a string, but it is null. Give it a value or remove it.");
+            return null;
+        }
+
+        return String(value, path, context);
     }
 
     public static JsonObjectValue? Object(JsonValue? value, JsonPath path, BindingContext context)

@@ -60,6 +60,28 @@ public sealed class ConfigBinderTests
     }
 
     [Fact]
+    [Requirement("CV-09")]
+    public void A_null_method_is_a_type_error_at_the_item_not_dropped()
+    {
+        // Dropping it would silently widen or narrow what the route matches.
+        var parsed = Parse("{\"routes\": [{\"id\": \"a\", \"match\": {\"path\": \"/\", \"methods\": [\"GET\", null]}, \"respond\": {}}]}");
+
+        var error = Single(parsed.Errors);
+        AssertAt(error, 1, 67);
+        Assert.Equal("'routes[0].match.methods[1]' must be a string, but it is null. Give it a value or remove it.", error.Message);
+    }
+
+    [Fact]
+    [Requirement("CV-09")]
+    public void A_null_header_value_is_a_type_error_at_the_value_not_dropped()
+    {
+        var error = Single(Parse("{\"routes\": [{\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"cluster\": \"c\", \"transforms\": {\"requestHeaders\": {\"X-A\": null}}}]}").Errors);
+
+        AssertAt(error, 1, 106);
+        Assert.Equal("'routes[0].transforms.requestHeaders.X-A' must be a string, but it is null. Give it a value or remove it.", error.Message);
+    }
+
+    [Fact]
     [Requirement("CV-09", "CV-02")]
     public void Routes_given_as_an_object_is_a_type_error_at_the_value()
     {
