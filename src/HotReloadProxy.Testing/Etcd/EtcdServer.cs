@@ -89,6 +89,30 @@ public sealed class EtcdServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SIGSTOP by pid: etcd keeps its connections open but answers nothing until <see cref="ResumeAsync"/>, as an
+    /// overloaded or paused machine looks. Returns once every thread of the process is stopped.
+    /// </summary>
+    public async Task PauseAsync()
+    {
+        var pid = ProcessId ?? throw new InvalidOperationException("etcd is not running.");
+        await SignalAsync("STOP", pid).ConfigureAwait(false);
+        var deadline = Stopwatch.StartNew();
+        while (!AllThreadsStopped(pid))
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                throw new TimeoutException($"etcd (pid {pid}) did not stop within 10 s of SIGSTOP.");
+            }
+
+            // Spacing between reads of the kernel's process state, not a wait for a reload.
+            await Task.Delay(5).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>SIGCONT by pid: a paused etcd answers again.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT", ProcessId ?? throw new InvalidOperationException("etcd is not running."));
+
     /// <summary>Starts etcd again on the same ports and data directory (same revisions).</summary>
     public Task RestartAsync() => StartProcessAsync();
 
@@ -184,6 +208,43 @@ public sealed class EtcdServer : IAsyncDisposable
         }
 
         throw new TimeoutException($"etcd did not serve within 30 s ({last?.Message}). Output:\n{Output}");
+    }
+
+    private static async Task SignalAsync(string signal, int pid)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start.");
+        await kill.WaitForExitAsync().ConfigureAwait(false);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {pid} exited with code {kill.ExitCode}.");
+        }
+    }
+
+    /// <summary>Every thread's state in /proc is T (stopped): a group stop has completed.</summary>
+    private static bool AllThreadsStopped(int pid)
+    {
+        foreach (var stat in System.IO.Directory.EnumerateDirectories($"/proc/{pid}/task").Select(task => Path.Combine(task, "stat")))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(stat);
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            // The state follows the command name in parentheses, which may itself contain spaces or parentheses.
+            var state = text[(text.LastIndexOf(')') + 2)..].Split(' ', 2)[0];
+            if (state != "T")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Append(string? line)

@@ -95,6 +95,80 @@ public sealed class ConfigDirectoryTests
     }
 
     [Fact]
+    [Requirement("DS-03", "DS-06")]
+    public async Task A_fragment_needing_a_cluster_whose_file_is_missing_keeps_its_last_good_until_the_file_arrives_and_the_file_deleted_by_mistake_keeps_it_serving()
+    {
+        await using var one = await UpstreamServer.StartAsync("one");
+        await using var two = await UpstreamServer.StartAsync("two");
+        await using var dir = await StartAsync(
+            new Dictionary<string, string>
+            {
+                ["clusters-one.json"] = Fragment(clusters: [new("one", TestConfigs.Cluster(one.Address))]),
+                ["routes.json"] = Fragment([TestConfigs.ForwardRoute("r", "/r", "one")]),
+            },
+            new Dictionary<string, string> { ["delete-grace"] = "60000" });
+
+        // routes.json gains a route to "two", whose file (clusters-two.json) is not there yet: its last good keeps serving.
+        var withTwo = Fragment([TestConfigs.ForwardRoute("r", "/r", "one"), TestConfigs.ForwardRoute("r2", "/r2", "two")]);
+        await dir.WriteAndWaitAsync("routes.json", withTwo, (events, mark) => events.WaitForUnchangedAsync(mark));
+        var routes = await dir.FileStatusAsync("routes.json");
+        Assert.Equal("kept last good", routes.GetProperty("state").GetString());
+        Assert.Contains("cluster 'two'", routes.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("one", await UpstreamOf(dir, "/r"));
+        Assert.StartsWith("404", await dir.GetAsync("/r2"), StringComparison.Ordinal);
+
+        // The missing file arrives: both apply in one reload.
+        var applied = await dir.WriteAndWaitAsync("clusters-two.json", Fragment(clusters: [new("two", TestConfigs.Cluster(two.Address))]),
+            (events, mark) => events.WaitForAppliedAsync(mark));
+        Assert.Equal(["r2"], applied.Diff!.RoutesAdded.Select(r => r.Id));
+        Assert.Equal("applied", (await dir.FileStatusAsync("routes.json")).GetProperty("state").GetString());
+        Assert.Equal("two", await UpstreamOf(dir, "/r2"));
+
+        // Deleted by mistake: within the grace its cluster stays in use, so the route in the other file that needs it keeps serving.
+        var deleted = dir.Proxy.Events.Mark();
+        dir.Delete("clusters-two.json");
+        await dir.Proxy.Events.WaitForUnchangedAsync(deleted);
+        Assert.Equal("kept last good", (await dir.FileStatusAsync("clusters-two.json")).GetProperty("state").GetString());
+        Assert.Equal("applied", (await dir.FileStatusAsync("routes.json")).GetProperty("state").GetString());
+        Assert.Equal("two", await UpstreamOf(dir, "/r2"));
+    }
+
+    [Fact]
+    [Requirement("DS-04")]
+    public async Task A_cluster_name_defined_in_two_files_is_an_error_naming_both_files_and_the_file_that_brought_it_is_not_applied()
+    {
+        await using var one = await UpstreamServer.StartAsync("one");
+        await using var other = await UpstreamServer.StartAsync("other");
+        await using var dir = await StartAsync(new Dictionary<string, string>
+        {
+            ["clusters.json"] = Fragment(clusters: [new("shared", TestConfigs.Cluster(one.Address))]),
+            ["routes.json"] = Fragment([TestConfigs.ForwardRoute("r", "/r", "shared")]),
+        });
+
+        // A new file defining the same cluster name (and a route of its own) is not applied at all.
+        var duplicate = Fragment([TestConfigs.RespondRoute("x", "/x", "x1")], [new("shared", TestConfigs.Cluster(other.Address))]);
+        await dir.WriteAndWaitAsync("extra.json", duplicate, (events, mark) => events.WaitForUnchangedAsync(mark));
+
+        var extra = await dir.FileStatusAsync("extra.json");
+        Assert.Equal("rejected", extra.GetProperty("state").GetString());
+        var message = extra.GetProperty("errors")[0].GetProperty("message").GetString()!;
+        Assert.Contains("cluster 'shared'", message, StringComparison.Ordinal);
+        Assert.Contains("clusters.json", message, StringComparison.Ordinal);
+        Assert.Contains("extra.json", message, StringComparison.Ordinal);
+        Assert.Equal("applied", (await dir.FileStatusAsync("clusters.json")).GetProperty("state").GetString());
+        Assert.Equal("one", await UpstreamOf(dir, "/r"));
+        Assert.StartsWith("404", await dir.GetAsync("/x"), StringComparison.Ordinal);
+
+        // Without the duplicate it applies; a later change that brings it back keeps the last good content.
+        await dir.WriteAndWaitAsync("extra.json", Respond("x", "/x", "x1"), (events, mark) => events.WaitForAppliedAsync(mark));
+        var again = Fragment([TestConfigs.RespondRoute("x", "/x", "x2")], [new("shared", TestConfigs.Cluster(other.Address))]);
+        await dir.WriteAndWaitAsync("extra.json", again, (events, mark) => events.WaitForUnchangedAsync(mark));
+        Assert.Equal("kept last good", (await dir.FileStatusAsync("extra.json")).GetProperty("state").GetString());
+        Assert.Equal("200 x1", await dir.GetAsync("/x"));
+        Assert.Equal("one", await UpstreamOf(dir, "/r"));
+    }
+
+    [Fact]
     [Requirement("DS-04")]
     public async Task A_route_id_or_cluster_name_defined_in_two_files_is_an_error_naming_both_files_and_the_new_one_is_not_applied()
     {
@@ -211,6 +285,13 @@ public sealed class ConfigDirectoryTests
         var b = await dir.FileStatusAsync("b.json");
         Assert.Equal("rejected", b.GetProperty("state").GetString());
         Assert.Equal(JsonValueKindNull, b.GetProperty("servingSha256").ValueKind);
+    }
+
+    private static async Task<string> UpstreamOf(FragmentDirectory dir, string path)
+    {
+        using var client = dir.Proxy.CreateClient();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        return Assert.Single(response.Headers.GetValues("X-Upstream"));
     }
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;

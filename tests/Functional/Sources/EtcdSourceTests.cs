@@ -85,6 +85,35 @@ public sealed class EtcdSourceTests
     }
 
     [Fact]
+    [Requirement("ET-11")]
+    public async Task While_etcd_is_paused_the_proxy_keeps_serving_its_last_good_config_and_applies_a_put_etcd_answers_late()
+    {
+        await using var scenario = await EtcdScenario.StartAsync(TestConfigs.Versioned("v1").ToJson());
+        var (etcd, proxy) = (scenario.Etcd, scenario.Proxy);
+
+        // A slow etcd: its process stopped, connections open, nothing answered. The put waits on it.
+        await etcd.PauseAsync();
+        var mark = proxy.Events.Mark();
+        var json = TestConfigs.Versioned("v2").ToJson();
+        var put = etcd.PutAsync(EtcdProxy.Key, json);
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Equal("200 v1", await proxy.GetAsync("/version"));
+        }
+
+        Assert.False(put.IsCompleted, "etcd answered the put while its process was stopped.");
+        Assert.Empty(proxy.Events.Since(mark));
+
+        await etcd.ResumeAsync();
+        var revision = await put;
+        await proxy.Events.WaitForAppliedContentAsync(json, "v2, put while etcd was paused", mark);
+        Assert.Equal("200 v2", await proxy.GetAsync("/version"));
+        var status = (await proxy.StatusAsync()).GetProperty("etcd");
+        Assert.Equal(revision, status.GetProperty("appliedModRevision").GetInt64());
+        Assert.True(status.GetProperty("connected").GetBoolean());
+    }
+
+    [Fact]
     [Requirement("ET-06")]
     public async Task Updates_made_while_the_proxy_was_cut_off_arrive_through_a_watch_resumed_from_the_last_seen_revision()
     {
