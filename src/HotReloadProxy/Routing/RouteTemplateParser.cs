@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace HotReloadProxy.Routing;
 
@@ -46,7 +47,8 @@ internal static class RouteTemplateParser
             index++;
         }
 
-        template = new RouteTemplate(text, segments);
+        // The array is not used again here, so the template can own it without a copy.
+        template = new RouteTemplate(text, ImmutableCollectionsMarshal.AsImmutableArray(segments));
         error = null;
         return true;
     }
