@@ -13,10 +13,22 @@ internal sealed class ResponseHeaders
 
     public static ResponseHeaders None { get; } = new([]);
 
-    public static ResponseHeaders From(ValueMap<string>? headers) =>
-        headers is null || headers.Count == 0
-            ? None
-            : new ResponseHeaders(headers.Select(h => new KeyValuePair<string, StringValues>(h.Key, h.Value)).ToArray());
+    public static ResponseHeaders From(ValueMap<string>? headers)
+    {
+        if (headers is null || headers.Count == 0)
+        {
+            return None;
+        }
+
+        var prebuilt = new KeyValuePair<string, StringValues>[headers.EntryCount];
+        var i = 0;
+        foreach (var (name, value) in headers)
+        {
+            prebuilt[i++] = new(name, value);
+        }
+
+        return new ResponseHeaders(prebuilt);
+    }
 
     public void ApplyTo(HttpResponse response)
     {

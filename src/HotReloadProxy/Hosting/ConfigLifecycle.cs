@@ -30,6 +30,9 @@ internal sealed class ConfigLifecycle(ReloadEngine engine, StartupConfig startup
         return Task.CompletedTask;
     }
 
+    /// <summary>Completes when the background warm-up of the reload pipeline has ended (benchmarks wait for it).</summary>
+    internal Task WarmUpFinished => _warmup;
+
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartedAsync(CancellationToken cancellationToken)

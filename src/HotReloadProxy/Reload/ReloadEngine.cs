@@ -176,13 +176,17 @@ internal sealed class ReloadEngine
     {
         var now = _time.GetUtcNow();
         var next = _compiler.Compile(check.Valid!, current.Generation + 1, check.Sha256!, now, _source.Path, current);
-        var diff = ConfigDiff.Compute(current.Config, next.Config);
         _holder.Swap(next);
+        // The duration ends at the swap, when new requests start on the new config. The diff is for the log,
+        // /status and subscribers only, so it is worked out after the swap: on a large config it would delay it.
+        var swapped = _time.GetTimestamp();
+        var duration = _time.GetElapsedTime(started, swapped);
         _lastRejectionKey = null;
+        var diff = ConfigDiff.Compute(current.Config, next.Config);
         var outcome = new ReloadOutcome
         {
             Result = ReloadResult.Applied, ReloadReason = reason, At = now, Generation = next.Generation, Sha256 = next.Sha256,
-            Diff = diff, Duration = _time.GetElapsedTime(started),
+            Diff = diff, Duration = duration, SwappedAtTimestamp = swapped,
         };
         Log.ReloadApplied(_logger, next.Generation, ShortHash(next.Sha256), diff.Summary, outcome.Duration.TotalMilliseconds);
         if (_logger.IsEnabled(LogLevel.Debug))

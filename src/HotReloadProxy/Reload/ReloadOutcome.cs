@@ -46,7 +46,15 @@ internal sealed record ReloadOutcome
 
     public ConfigDiff? Diff { get; init; }
 
+    /// <summary>From the start of the attempt to the swap when applied (the diff is worked out after it), else to the verdict.</summary>
     public TimeSpan Duration { get; init; }
+
+    /// <summary>
+    /// When the new snapshot was swapped in, as a <see cref="TimeProvider.GetTimestamp"/> of the engine's clock (the
+    /// system clock's is <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>); 0 unless applied. Lets a benchmark
+    /// time a change from its write to the swap, without the diff and the publishing that follow it.
+    /// </summary>
+    public long SwappedAtTimestamp { get; init; }
 
     public string ResultName => Result.ToString().ToLowerInvariant();
 }

@@ -42,7 +42,7 @@ internal static class RoutePrecedence
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var shared = Math.Min(a.Segments.Count, b.Segments.Count);
+        var shared = Math.Min(a.Segments.Length, b.Segments.Length);
         for (var i = 0; i < shared; i++)
         {
             var byKind = ((int)b.Segments[i].Kind).CompareTo((int)a.Segments[i].Kind);
@@ -54,15 +54,15 @@ internal static class RoutePrecedence
 
         // Equal up to here: the longer template continues; when it continues with a catch-all, the shorter
         // (exact) one is more specific; otherwise they cannot match the same path and the longer goes first.
-        if (a.Segments.Count == b.Segments.Count)
+        if (a.Segments.Length == b.Segments.Length)
         {
             return 0;
         }
 
-        var longerContinuesWithCatchAll = a.Segments.Count > b.Segments.Count
+        var longerContinuesWithCatchAll = a.Segments.Length > b.Segments.Length
             ? a.Segments[shared].Kind == SegmentKind.CatchAll
             : b.Segments[shared].Kind == SegmentKind.CatchAll;
-        var aIsLonger = a.Segments.Count > b.Segments.Count;
+        var aIsLonger = a.Segments.Length > b.Segments.Length;
         return longerContinuesWithCatchAll == aIsLonger ? 1 : -1;
     }
 }

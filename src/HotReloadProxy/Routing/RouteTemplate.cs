@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace HotReloadProxy.Routing;
 
 internal enum SegmentKind
@@ -12,7 +14,7 @@ internal readonly record struct TemplateSegment(SegmentKind Kind, string Text);
 /// <summary>A parsed path template: literal segments, <c>{param}</c> segments and an optional final <c>{**rest}</c>.</summary>
 internal sealed class RouteTemplate
 {
-    internal RouteTemplate(string text, IReadOnlyList<TemplateSegment> segments)
+    internal RouteTemplate(string text, ImmutableArray<TemplateSegment> segments)
     {
         Text = text;
         Segments = segments;
@@ -20,9 +22,10 @@ internal sealed class RouteTemplate
 
     public string Text { get; }
 
-    public IReadOnlyList<TemplateSegment> Segments { get; }
+    /// <summary>An immutable array, not a list interface: the route table sorts thousands of templates by these.</summary>
+    public ImmutableArray<TemplateSegment> Segments { get; }
 
-    public bool EndsWithCatchAll => Segments.Count > 0 && Segments[^1].Kind == SegmentKind.CatchAll;
+    public bool EndsWithCatchAll => Segments.Length > 0 && Segments[^1].Kind == SegmentKind.CatchAll;
 
     /// <summary>Whether the request path matches this template (literals ignore case; a trailing slash is ignored).</summary>
     public bool Matches(string path)

@@ -22,7 +22,6 @@ internal sealed class HotReloadTarget : IReloadTarget
         _proxy = proxy;
         _upstream = upstream;
 
-        // The notifier publishes on the reloading thread right after the swap, so this stamp is the swap's time.
         _notifier = proxy.Services.GetRequiredService<ReloadNotifier>();
         _notifier.Reloaded += OnReloaded;
     }
@@ -99,10 +98,10 @@ internal sealed class HotReloadTarget : IReloadTarget
     {
         if (outcome.Result == ReloadResult.Applied)
         {
-            var now = LoadRecorder.Now();
+            // The engine's clock is the system's here, so its swap stamp is on LoadRecorder's scale.
             lock (_swaps)
             {
-                _swaps.Add(now);
+                _swaps.Add(outcome.SwappedAtTimestamp);
             }
         }
     }

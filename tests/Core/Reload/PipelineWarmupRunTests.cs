@@ -1,6 +1,7 @@
 using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Forwarding;
 using HotReloadProxy.Reload;
+using HotReload.Core.Tests.Support;
 
 namespace HotReload.Core.Tests.Reload;
 
@@ -41,5 +42,52 @@ public sealed class PipelineWarmupRunTests
         Assert.Equal(0, cancelled.Passes);
         Assert.Equal(TimeSpan.Zero, cancelled.FirstPass);
         Assert.Throws<ArgumentOutOfRangeException>(() => warmup.Run(0, CancellationToken.None));
+    }
+
+    [Fact]
+    [Requirement("PF-03")]
+    public void Rounds_are_spaced_by_the_pause_on_the_injected_clock_with_none_before_the_first()
+    {
+        var clock = new PromptClock();
+        var warmup = new PipelineWarmup(new ConfigValidator(), new ForwardingOptions(), clock);
+
+        var result = warmup.RunInRounds(3, 2, TimeSpan.FromSeconds(7), CancellationToken.None);
+
+        Assert.Equal([TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7)], clock.DueTimes);
+        Assert.Equal(3, result.Rounds);
+        Assert.Equal(6, result.Passes);
+        Assert.True(result.FirstPass > TimeSpan.Zero && result.LastPass > TimeSpan.Zero, $"passes not timed: first {result.FirstPass}, last {result.LastPass}");
+        Assert.True(result.Elapsed >= result.FirstPass + result.LastPass, $"elapsed {result.Elapsed} does not add up the rounds' passes");
+    }
+
+    [Fact]
+    [Requirement("PF-03")]
+    public void Cancelling_during_a_pause_ends_the_warm_up_with_the_rounds_already_run()
+    {
+        using var stop = new CancellationTokenSource();
+        var clock = new PromptClock { OnTimer = stop.Cancel };
+        var warmup = new PipelineWarmup(new ConfigValidator(), new ForwardingOptions(), clock);
+
+        var result = warmup.RunInRounds(3, 2, TimeSpan.FromSeconds(7), stop.Token);
+
+        Assert.Single(clock.DueTimes);
+        Assert.Equal(1, result.Rounds);
+        Assert.Equal(2, result.Passes);
+    }
+
+    [Fact]
+    [Requirement("PF-03")]
+    public void A_warm_up_cancelled_before_it_starts_runs_no_round_and_says_so()
+    {
+        var clock = new PromptClock();
+        var warmup = new PipelineWarmup(new ConfigValidator(), new ForwardingOptions(), clock);
+
+        var result = warmup.RunInRounds(3, 2, TimeSpan.FromSeconds(7), new CancellationToken(canceled: true));
+
+        Assert.Empty(clock.DueTimes);
+        Assert.Equal(0, result.Rounds);
+        Assert.Equal(0, result.Passes);
+        Assert.Equal(TimeSpan.Zero, result.Elapsed);
+        Assert.Throws<ArgumentOutOfRangeException>(() => warmup.RunInRounds(0, 2, TimeSpan.FromSeconds(7), CancellationToken.None));
     }
 }

@@ -45,6 +45,8 @@ public sealed class HostPatternTests
     [InlineData(":8080")]
     [InlineData("::1")]
     [InlineData("fe80::1")]
+    [InlineData("x:y]")]
+    [InlineData("[::1")]
     public void Empty_names_stray_wildcards_bad_characters_and_bad_ports_are_not_patterns(string text)
     {
         Assert.False(HostPattern.TryParse(text, out var pattern), text);

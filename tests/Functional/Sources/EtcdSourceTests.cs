@@ -12,7 +12,7 @@ namespace HotReload.Functional.Tests.Sources;
 public sealed class EtcdSourceTests
 {
     [Fact]
-    [Requirement("ET-01", "ET-03")]
+    [Requirement("ET-01", "ET-03", "ET-12")]
     public async Task A_put_applies_and_status_and_logs_show_its_mod_revision_beside_generation_and_hash()
     {
         await using var scenario = await EtcdScenario.StartAsync(TestConfigs.Versioned("v1").ToJson());
@@ -26,6 +26,8 @@ public sealed class EtcdSourceTests
         var applied = await proxy.Events.WaitForAppliedContentAsync(json, "v2 from etcd", mark);
 
         Assert.Equal("200 v2", await proxy.GetAsync("/version"));
+        // A put is whole when it arrives: it is read at once, not after the quiet window that file writes get.
+        Assert.Equal(ReloadUrgency.Immediate, applied.ReloadReason.Urgency);
         var status = await proxy.StatusAsync();
         Assert.Equal(applied.Generation, status.GetProperty("generation").GetInt64());
         Assert.Equal(applied.Sha256, status.GetProperty("sha256").GetString());

@@ -44,20 +44,105 @@ internal sealed record ConfigDiff
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var oldRoutes = before.Routes.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var newIds = new HashSet<string>(after.Routes.Select(r => r.Id), StringComparer.Ordinal);
+        // Plain loops over one lookup per side: this runs on every applied reload, and at 10,000 routes the
+        // grouping and re-enumerating of a query-based version cost more than the comparisons themselves.
+        var oldRoutes = new Dictionary<string, RouteConfig>(before.Routes.Count, StringComparer.Ordinal);
+        foreach (var route in before.Routes)
+        {
+            oldRoutes.TryAdd(route.Id, route);
+        }
+
+        var newIds = new HashSet<string>(after.Routes.Count, StringComparer.Ordinal);
+        var added = new List<RouteConfig>();
+        var changed = new List<RouteConfig>();
+        var order = new string[after.Routes.Count];
+        var keptInNewOrder = new List<string>(after.Routes.Count);
+        for (var i = 0; i < after.Routes.Count; i++)
+        {
+            var route = after.Routes[i];
+            newIds.Add(route.Id);
+            order[i] = route.Id;
+            if (!oldRoutes.TryGetValue(route.Id, out var old))
+            {
+                added.Add(route);
+                continue;
+            }
+
+            keptInNewOrder.Add(route.Id);
+            if (old != route)
+            {
+                changed.Add(route);
+            }
+        }
+
+        var removed = new List<string>();
+        var reordered = false;
+        var kept = 0;
+        foreach (var id in oldRoutes.Keys)
+        {
+            if (!newIds.Contains(id))
+            {
+                removed.Add(id);
+            }
+        }
+
+        // The kept routes' old relative order, against their new one (a route id repeated in the old config is
+        // compared at each of its places, as before).
+        foreach (var route in before.Routes)
+        {
+            if (!newIds.Contains(route.Id))
+            {
+                continue;
+            }
+
+            if (kept >= keptInNewOrder.Count || !string.Equals(keptInNewOrder[kept], route.Id, StringComparison.Ordinal))
+            {
+                reordered = true;
+                break;
+            }
+
+            kept++;
+        }
+
+        reordered |= kept != keptInNewOrder.Count;
+
+        var clustersAdded = new List<KeyValuePair<string, ClusterConfig>>();
+        var clustersChanged = new List<KeyValuePair<string, ClusterConfig>>();
+        var clusterOrder = new string[after.Clusters.Count];
+        var c = 0;
+        foreach (var cluster in after.Clusters)
+        {
+            clusterOrder[c++] = cluster.Key;
+            if (!before.Clusters.TryGetValue(cluster.Key, out var old))
+            {
+                clustersAdded.Add(cluster);
+            }
+            else if (old != cluster.Value)
+            {
+                clustersChanged.Add(cluster);
+            }
+        }
+
+        var clustersRemoved = new List<string>();
+        foreach (var name in before.Clusters.Keys)
+        {
+            if (!after.Clusters.ContainsKey(name))
+            {
+                clustersRemoved.Add(name);
+            }
+        }
+
         return new ConfigDiff
         {
-            RoutesAdded = after.Routes.Where(r => !oldRoutes.ContainsKey(r.Id)).ToList(),
-            RoutesRemoved = oldRoutes.Keys.Where(id => !newIds.Contains(id)).ToList(),
-            RoutesChanged = after.Routes.Where(r => oldRoutes.TryGetValue(r.Id, out var old) && old != r).ToList(),
-            RouteOrder = after.Routes.Select(r => r.Id).ToList(),
-            RoutesReordered = !before.Routes.Select(r => r.Id).Where(newIds.Contains)
-                .SequenceEqual(after.Routes.Select(r => r.Id).Where(oldRoutes.ContainsKey)),
-            ClustersAdded = after.Clusters.Where(c => !before.Clusters.ContainsKey(c.Key)).ToList(),
-            ClustersRemoved = before.Clusters.Keys.Where(name => !after.Clusters.ContainsKey(name)).ToList(),
-            ClustersChanged = after.Clusters.Where(c => before.Clusters.TryGetValue(c.Key, out var old) && old != c.Value).ToList(),
-            ClusterOrder = after.Clusters.Keys.ToList(),
+            RoutesAdded = added,
+            RoutesRemoved = removed,
+            RoutesChanged = changed,
+            RouteOrder = order,
+            RoutesReordered = reordered,
+            ClustersAdded = clustersAdded,
+            ClustersRemoved = clustersRemoved,
+            ClustersChanged = clustersChanged,
+            ClusterOrder = clusterOrder,
             Server = after.Server,
         };
     }

@@ -14,9 +14,9 @@ internal sealed class BindingContext(LineIndex lines, bool recordPositions = fal
     /// <summary>The recorded positions by path text; null unless the context was made to record them.</summary>
     public Dictionary<string, SourcePosition>? Positions => _positions;
 
-    public void Error(JsonPath path, int offset, string message) => Errors.Add(new ConfigError(path.ToString(), lines.At(offset), message));
+    public void Error(PathRef path, int offset, string message) => Errors.Add(new ConfigError(path.ToString(), lines.At(offset), message));
 
-    public void Record(JsonPath path, JsonValue value)
+    public void Record(PathRef path, JsonValue value)
     {
         if (_positions is not null)
         {
@@ -28,7 +28,7 @@ internal sealed class BindingContext(LineIndex lines, bool recordPositions = fal
     {
         if (_positions is not null)
         {
-            Record(parent.Property(name), value);
+            Record(parent.Field(name), value);
         }
     }
 }

@@ -35,12 +35,12 @@ internal static class ConfigBinder
         }
 
         var fields = new ObjectFields(obj, rootPath, new SectionName("the config"), context, RootFields);
-        ValueReaders.String(fields["$schema"], rootPath.Property("$schema"), context);
+        ValueReaders.String(fields["$schema"], rootPath.Field("$schema"), context);
         return new ProxyConfig
         {
             Routes = BindRoutes(fields["routes"], rootPath.Property("routes"), context),
             Clusters = BindClusters(fields["clusters"], rootPath.Property("clusters"), context),
-            Server = BindServer(fields["server"], rootPath.Property("server"), context),
+            Server = BindServer(fields["server"], rootPath.Field("server"), context),
         };
     }
 
@@ -73,25 +73,22 @@ internal static class ConfigBinder
     {
         var fields = new ObjectFields(obj, path, new SectionName("route ", path), context, RouteFields);
         // Missing required values bind as "" and are reported by the validator's rules, once.
-        var id = ValueReaders.String(fields["id"], path.Property("id"), context);
-        var matchPath = path.Property("match");
-        var match = ValueReaders.Object(fields["match"], matchPath, context);
-        var respondPath = path.Property("respond");
-        var transformsPath = path.Property("transforms");
+        var id = ValueReaders.String(fields["id"], path.Field("id"), context);
+        var match = ValueReaders.Object(fields["match"], path.Field("match"), context);
 
         return new RouteConfig
         {
             Id = id ?? "",
-            Match = match is null ? new RouteMatch() : BindMatch(match, matchPath, context),
-            Order = ValueReaders.Integer(fields["order"], path.Property("order"), context, "10") ?? 0,
-            Cluster = ValueReaders.String(fields["cluster"], path.Property("cluster"), context),
-            Respond = ValueReaders.Object(fields["respond"], respondPath, context) is { } respond
-                ? BindRespond(respond, respondPath, context)
+            Match = match is null ? new RouteMatch() : BindMatch(match, path.Property("match"), context),
+            Order = ValueReaders.Integer(fields["order"], path.Field("order"), context, "10") ?? 0,
+            Cluster = ValueReaders.String(fields["cluster"], path.Field("cluster"), context),
+            Respond = ValueReaders.Object(fields["respond"], path.Field("respond"), context) is { } respond
+                ? BindRespond(respond, path.Property("respond"), context)
                 : null,
-            Transforms = ValueReaders.Object(fields["transforms"], transformsPath, context) is { } transforms
-                ? BindTransforms(transforms, transformsPath, context)
+            Transforms = ValueReaders.Object(fields["transforms"], path.Field("transforms"), context) is { } transforms
+                ? BindTransforms(transforms, path.Property("transforms"), context)
                 : null,
-            Timeout = ValueReaders.Duration(fields["timeout"], path.Property("timeout"), context),
+            Timeout = ValueReaders.Duration(fields["timeout"], path.Field("timeout"), context),
         };
     }
 
@@ -101,9 +98,9 @@ internal static class ConfigBinder
 
         return new RouteMatch
         {
-            Path = ValueReaders.String(fields["path"], path.Property("path"), context) ?? "",
-            Methods = ValueReaders.StringList(fields["methods"], path.Property("methods"), context),
-            Hosts = ValueReaders.StringList(fields["hosts"], path.Property("hosts"), context),
+            Path = ValueReaders.String(fields["path"], path.Field("path"), context) ?? "",
+            Methods = ValueReaders.StringList(fields["methods"], path.Field("methods"), context),
+            Hosts = ValueReaders.StringList(fields["hosts"], path.Field("hosts"), context),
         };
     }
 
@@ -112,9 +109,9 @@ internal static class ConfigBinder
         var fields = new ObjectFields(obj, path, new SectionName("'", path, "'"), context, RespondFields);
         return new DirectResponse
         {
-            Status = ValueReaders.Integer(fields["status"], path.Property("status"), context, "200") ?? 200,
-            Headers = ValueReaders.HeaderMap(fields["headers"], path.Property("headers"), context),
-            Body = ValueReaders.String(fields["body"], path.Property("body"), context),
+            Status = ValueReaders.Integer(fields["status"], path.Field("status"), context, "200") ?? 200,
+            Headers = ValueReaders.HeaderMap(fields["headers"], path.Field("headers"), context),
+            Body = ValueReaders.String(fields["body"], path.Field("body"), context),
         };
     }
 
@@ -123,10 +120,10 @@ internal static class ConfigBinder
         var fields = new ObjectFields(obj, path, new SectionName("'", path, "'"), context, TransformFields);
         return new RouteTransforms
         {
-            PathRemovePrefix = ValueReaders.String(fields["pathRemovePrefix"], path.Property("pathRemovePrefix"), context),
-            PathPrefix = ValueReaders.String(fields["pathPrefix"], path.Property("pathPrefix"), context),
-            RequestHeaders = ValueReaders.HeaderMap(fields["requestHeaders"], path.Property("requestHeaders"), context),
-            ResponseHeaders = ValueReaders.HeaderMap(fields["responseHeaders"], path.Property("responseHeaders"), context),
+            PathRemovePrefix = ValueReaders.String(fields["pathRemovePrefix"], path.Field("pathRemovePrefix"), context),
+            PathPrefix = ValueReaders.String(fields["pathPrefix"], path.Field("pathPrefix"), context),
+            RequestHeaders = ValueReaders.HeaderMap(fields["requestHeaders"], path.Field("requestHeaders"), context),
+            ResponseHeaders = ValueReaders.HeaderMap(fields["responseHeaders"], path.Field("responseHeaders"), context),
         };
     }
 
@@ -161,7 +158,7 @@ internal static class ConfigBinder
     private static ClusterConfig BindCluster(JsonObjectValue obj, string name, JsonPath path, BindingContext context)
     {
         var fields = new ObjectFields(obj, path, new SectionName("cluster '", name, "'"), context, ClusterFields);
-        var policyPath = path.Property("loadBalancing");
+        var policyPath = path.Field("loadBalancing");
         var policy = LoadBalancingPolicy.RoundRobin;
         if (ValueReaders.String(fields["loadBalancing"], policyPath, context) is { } policyText &&
             !Enum.TryParse(policyText, ignoreCase: false, out policy) | !PolicyNames.Contains(policyText, StringComparer.Ordinal))
@@ -173,12 +170,12 @@ internal static class ConfigBinder
         return new ClusterConfig
         {
             LoadBalancing = policy,
-            Destinations = BindDestinations(fields["destinations"], name, path.Property("destinations"), context),
-            Timeout = ValueReaders.Duration(fields["timeout"], path.Property("timeout"), context),
+            Destinations = BindDestinations(fields["destinations"], name, path.Field("destinations"), context),
+            Timeout = ValueReaders.Duration(fields["timeout"], path.Field("timeout"), context),
         };
     }
 
-    private static ValueMap<DestinationConfig> BindDestinations(JsonValue? value, string cluster, JsonPath path, BindingContext context)
+    private static ValueMap<DestinationConfig> BindDestinations(JsonValue? value, string cluster, PathRef path, BindingContext context)
     {
         // Plain null checks, not pattern variables: Stryker cannot compile mutants of a method whose pattern
         // variable it would leave unassigned (CS0165), so patterns here would hide the method from mutation.
@@ -188,13 +185,15 @@ internal static class ConfigBinder
             return ValueMap<DestinationConfig>.EmptyOrdinal;
         }
 
-        var destinations = new List<KeyValuePair<string, DestinationConfig>>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in obj.Properties)
+        var destinations = new List<KeyValuePair<string, DestinationConfig>>(obj.Properties.Count);
+        var destinationsPath = path.ToJsonPath();
+        var repeated = new RepeatedNames(obj, StringComparer.Ordinal);
+        for (var i = 0; i < obj.Properties.Count; i++)
         {
-            var destinationPath = path.Property(property.Name);
+            var property = obj.Properties[i];
+            var destinationPath = destinationsPath.Property(property.Name);
             context.Record(destinationPath, property.Value);
-            if (!seen.Add(property.Name))
+            if (repeated.IsRepeat(i))
             {
                 context.Error(destinationPath, property.NameOffset, $"Destination '{property.Name}' appears twice in cluster '{cluster}'; keep one.");
                 continue;
@@ -207,26 +206,25 @@ internal static class ConfigBinder
             }
 
             var fields = new ObjectFields(destination, destinationPath, new SectionName("destination '", property.Name, "'"), context, DestinationFields);
-            var addressPath = destinationPath.Property("address");
-
-            destinations.Add(new(property.Name, new DestinationConfig { Address = ValueReaders.String(fields["address"], addressPath, context) ?? "" }));
+            destinations.Add(new(property.Name, new DestinationConfig { Address = ValueReaders.String(fields["address"], destinationPath.Field("address"), context) ?? "" }));
         }
 
         return new ValueMap<DestinationConfig>(destinations, StringComparer.Ordinal);
     }
 
-    private static ServerConfig? BindServer(JsonValue? value, JsonPath path, BindingContext context)
+    private static ServerConfig? BindServer(JsonValue? value, PathRef field, BindingContext context)
     {
-        if (ValueReaders.Object(value, path, context) is not { } obj)
+        if (ValueReaders.Object(value, field, context) is not { } obj)
         {
             return null;
         }
 
+        var path = field.ToJsonPath();
         var fields = new ObjectFields(obj, path, new SectionName("'server'"), context, ServerFields);
         return new ServerConfig
         {
-            Urls = ValueReaders.String(fields["urls"], path.Property("urls"), context),
-            AdminUrls = ValueReaders.String(fields["adminUrls"], path.Property("adminUrls"), context),
+            Urls = ValueReaders.String(fields["urls"], path.Field("urls"), context),
+            AdminUrls = ValueReaders.String(fields["adminUrls"], path.Field("adminUrls"), context),
         };
     }
 }

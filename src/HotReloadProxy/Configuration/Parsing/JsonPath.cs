@@ -37,6 +37,12 @@ internal sealed class JsonPath
 
     public JsonPath Item(int index) => new(this, null, index);
 
+    /// <summary>A property's path without building it (see <see cref="PathRef"/>).</summary>
+    public PathRef Field(string name) => PathRef.Property(this, name);
+
+    /// <summary>An item's path without building it (see <see cref="PathRef"/>).</summary>
+    public PathRef At(int index) => PathRef.Item(this, index);
+
     public override string ToString()
     {
         if (_parent is null)

@@ -32,7 +32,8 @@ internal sealed record JsonNumberValue(int Offset, string RawText) : JsonValue(O
     public override string KindName => "a number";
 }
 
-internal sealed record JsonBoolValue(int Offset, bool Value) : JsonValue(Offset)
+/// <summary>true or false: no setting of the schema is a boolean, so only that it is one (for the type error) is kept.</summary>
+internal sealed record JsonBoolValue(int Offset) : JsonValue(Offset)
 {
     public override string KindName => "a boolean";
 }

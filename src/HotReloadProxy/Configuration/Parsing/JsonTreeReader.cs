@@ -73,10 +73,8 @@ internal static class JsonTreeReader
                 return new JsonStringValue(offset, reader.GetString()!);
             case JsonTokenType.Number:
                 return new JsonNumberValue(offset, System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
-            case JsonTokenType.True:
-                return new JsonBoolValue(offset, true);
-            case JsonTokenType.False:
-                return new JsonBoolValue(offset, false);
+            case JsonTokenType.True or JsonTokenType.False:
+                return new JsonBoolValue(offset);
             default:
                 return new JsonNullValue(offset);
         }

@@ -6,28 +6,32 @@ namespace HotReloadProxy.Configuration.Parsing;
 /// The properties of one JSON object, checked against the names its section allows: a typo must be an
 /// error, not a silently ignored setting, and a duplicated name must not let the last one win unnoticed.
 /// </summary>
-internal sealed class ObjectFields
+internal readonly struct ObjectFields
 {
+    /// <summary>The most names a section may have (a route has seven); a longer list fails on its first object.</summary>
+    public const int MaxKnown = 8;
+
     private readonly string[] _known;
-    private readonly JsonPropertyValue?[] _found;
+
+    // Inline in the struct: one of these per object of the file, so no array is allocated for it.
+    private readonly FoundFields _found;
 
     /// <param name="known">The section's allowed names: a shared static array, looked up by ordinal equality.</param>
     public ObjectFields(JsonObjectValue obj, JsonPath path, SectionName section, BindingContext context, string[] known)
     {
         _known = known;
-        _found = new JsonPropertyValue?[known.Length];
         foreach (var property in obj.Properties)
         {
             var index = Array.IndexOf(known, property.Name);
             if (index < 0)
             {
-                context.Error(path.Property(property.Name), property.NameOffset, UnknownMessage(property.Name, section.ToString(), known));
+                context.Error(path.Field(property.Name), property.NameOffset, UnknownMessage(property.Name, section.ToString(), known));
                 continue;
             }
 
             if (_found[index] is not null)
             {
-                context.Error(path.Property(property.Name), property.NameOffset, $"Property '{property.Name}' appears twice in {section}; keep one.");
+                context.Error(path.Field(property.Name), property.NameOffset, $"Property '{property.Name}' appears twice in {section}; keep one.");
                 continue;
             }
 
@@ -48,6 +52,12 @@ internal sealed class ObjectFields
             .FirstOrDefault();
         var hint = suggestion is null ? "" : $" Did you mean '{suggestion}'?";
         return $"Unknown property '{name}' in {section}.{hint} Allowed: {string.Join(", ", known)}.";
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(MaxKnown)]
+    private struct FoundFields
+    {
+        private JsonPropertyValue? _first;
     }
 }
 

@@ -6,7 +6,7 @@ namespace HotReloadProxy.Configuration.Parsing;
 /// <summary>Typed reads of JSON values that report a wrong type as an error at the value's position.</summary>
 internal static class ValueReaders
 {
-    public static string? String(JsonValue? value, JsonPath path, BindingContext context)
+    public static string? String(JsonValue? value, PathRef path, BindingContext context)
     {
         switch (value)
         {
@@ -20,7 +20,7 @@ internal static class ValueReaders
         }
     }
 
-    public static int? Integer(JsonValue? value, JsonPath path, BindingContext context, string example)
+    public static int? Integer(JsonValue? value, PathRef path, BindingContext context, string example)
     {
         switch (value)
         {
@@ -34,7 +34,7 @@ internal static class ValueReaders
         }
     }
 
-    public static TimeSpan? Duration(JsonValue? value, JsonPath path, BindingContext context)
+    public static TimeSpan? Duration(JsonValue? value, PathRef path, BindingContext context)
     {
         var text = String(value, path, context);
         if (text is null)
@@ -51,7 +51,7 @@ internal static class ValueReaders
         return null;
     }
 
-    public static ValueList<string>? StringList(JsonValue? value, JsonPath path, BindingContext context)
+    public static ValueList<string>? StringList(JsonValue? value, PathRef path, BindingContext context)
     {
         switch (value)
         {
@@ -59,9 +59,10 @@ internal static class ValueReaders
                 return null;
             case JsonArrayValue array:
                 var items = new List<string>(array.Items.Count);
+                var listPath = array.Items.Count == 0 ? null : path.ToJsonPath();
                 for (var i = 0; i < array.Items.Count; i++)
                 {
-                    var itemPath = path.Item(i);
+                    var itemPath = listPath!.At(i);
                     context.Record(itemPath, array.Items[i]);
                     if (Item(array.Items[i], itemPath, context) is { } item)
                     {
@@ -77,24 +78,24 @@ internal static class ValueReaders
     }
 
     /// <summary>A header map: names compare case-insensitively, as HTTP does.</summary>
-    public static ValueMap<string>? HeaderMap(JsonValue? value, JsonPath path, BindingContext context)
+    public static ValueMap<string>? HeaderMap(JsonValue? value, PathRef path, BindingContext context)
     {
         switch (value)
         {
             case null or JsonNullValue:
                 return null;
             case JsonObjectValue obj:
-                // The map's own lookup finds the duplicates: one dictionary per header map, not a second set. Names whose
-                // value had the wrong type are not in it, so they are remembered apart (on that error path only).
                 var entries = new KeyValuePair<string, string>[obj.Properties.Count];
                 var count = 0;
-                var lookup = new Dictionary<string, string>(obj.Properties.Count, StringComparer.OrdinalIgnoreCase);
-                HashSet<string>? notStrings = null;
-                foreach (var property in obj.Properties)
+                var repeated = new RepeatedNames(obj, StringComparer.OrdinalIgnoreCase);
+                var mapPath = obj.Properties.Count == 0 ? null : path.ToJsonPath();
+                for (var i = 0; i < obj.Properties.Count; i++)
                 {
-                    var itemPath = path.Property(property.Name);
+                    var property = obj.Properties[i];
+                    var itemPath = mapPath!.Field(property.Name);
                     context.Record(itemPath, property.Value);
-                    if (lookup.ContainsKey(property.Name) || notStrings?.Contains(property.Name) == true)
+                    // A repeat is an error even when the first value had the wrong type (and was not kept).
+                    if (repeated.IsRepeat(i))
                     {
                         context.Error(itemPath, property.NameOffset, $"Header '{property.Name}' appears twice in '{path}' (header names ignore case); keep one.");
                         continue;
@@ -102,12 +103,7 @@ internal static class ValueReaders
 
                     if (Item(property.Value, itemPath, context) is { } headerValue)
                     {
-                        lookup.Add(property.Name, headerValue);
                         entries[count++] = new(property.Name, headerValue);
-                    }
-                    else
-                    {
-                        (notStrings ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(property.Name);
                     }
                 }
 
@@ -116,7 +112,7 @@ internal static class ValueReaders
                     Array.Resize(ref entries, count);
                 }
 
-                return new ValueMap<string>(entries, lookup, StringComparer.OrdinalIgnoreCase);
+                return ValueMap<string>.FromDistinct(entries, StringComparer.OrdinalIgnoreCase);
             default:
                 context.Error(path, value.Offset, $"'{path}' must be an object of header names to string values, but it is {value.KindName}.");
                 return null;
@@ -127,7 +123,7 @@ internal static class ValueReaders
     /// A string inside a list or a map. There null cannot mean "not set", as it does for a field, so it is reported
     /// like any other wrong type instead of being dropped.
     /// </summary>
-    private static string? Item(JsonValue value, JsonPath path, BindingContext context)
+    private static string? Item(JsonValue value, PathRef path, BindingContext context)
     {
         if (value is JsonNullValue)
         {
@@ -138,7 +134,7 @@ internal static class ValueReaders
         return String(value, path, context);
     }
 
-    public static JsonObjectValue? Object(JsonValue? value, JsonPath path, BindingContext context)
+    public static JsonObjectValue? Object(JsonValue? value, PathRef path, BindingContext context)
     {
         switch (value)
         {

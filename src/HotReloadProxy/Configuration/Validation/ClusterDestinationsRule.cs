@@ -15,17 +15,19 @@ internal sealed class ClusterDestinationsRule : IClusterRule
 
         foreach (var (destination, destinationConfig) in cluster.Destinations)
         {
-            var path = JsonPath.Cluster(name).Property("destinations").Property(destination).Property("address");
             if (string.IsNullOrEmpty(destinationConfig.Address))
             {
-                report.Error(path, $"Destination '{destination}' of cluster '{name}' has no address; add \"address\": \"http://host:port\".");
+                report.Error(AddressPath(name, destination), $"Destination '{destination}' of cluster '{name}' has no address; add \"address\": \"http://host:port\".");
             }
             else if (!IsAbsoluteHttpUrl(destinationConfig.Address))
             {
-                report.Error(path, $"Address '{destinationConfig.Address}' of destination '{destination}' is not an absolute http or https URL; write it like \"http://127.0.0.1:5001\".");
+                report.Error(AddressPath(name, destination), $"Address '{destinationConfig.Address}' of destination '{destination}' is not an absolute http or https URL; write it like \"http://127.0.0.1:5001\".");
             }
         }
     }
+
+    private static JsonPath AddressPath(string cluster, string destination) =>
+        JsonPath.Cluster(cluster).Property("destinations").Property(destination).Property("address");
 
     private static bool IsAbsoluteHttpUrl(string address) =>
         Uri.TryCreate(address, UriKind.Absolute, out var uri) &&

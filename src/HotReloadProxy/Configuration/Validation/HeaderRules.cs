@@ -14,7 +14,7 @@ internal static class HeaderRules
         "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Upgrade", "TE", "Trailer", "Proxy-Connection",
     };
 
-    public static void Check(ValidationReport report, JsonPath path, ValueMap<string>? headers)
+    public static void Check(ValidationReport report, PathRef path, ValueMap<string>? headers)
     {
         if (headers is null)
         {
@@ -25,16 +25,16 @@ internal static class HeaderRules
         {
             if (!HttpTokens.IsToken(name))
             {
-                report.Error(path.Property(name), $"'{name}' is not a valid header name; use letters, digits and '-'.");
+                report.Error(path.ToJsonPath().Field(name), $"'{name}' is not a valid header name; use letters, digits and '-'.");
             }
             else if (FramingHeaders.Contains(name))
             {
-                report.Error(path.Property(name), $"Header '{name}' frames the message or the connection and is set by the proxy; remove it.");
+                report.Error(path.ToJsonPath().Field(name), $"Header '{name}' frames the message or the connection and is set by the proxy; remove it.");
             }
 
             if (!HttpTokens.IsValidHeaderValue(value))
             {
-                report.Error(path.Property(name), $"The value of header '{name}' contains a line break, a control character or a non-ASCII character; header values are limited to visible ASCII, spaces and tabs.");
+                report.Error(path.ToJsonPath().Field(name), $"The value of header '{name}' contains a line break, a control character or a non-ASCII character; header values are limited to visible ASCII, spaces and tabs.");
             }
         }
     }

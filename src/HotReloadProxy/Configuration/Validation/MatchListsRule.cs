@@ -28,10 +28,10 @@ internal sealed class MatchListsRule : IRouteRule
             return null;
         }
 
-        var path = route.MatchPath(property);
+        // Paths are built for errors only.
         if (values.Count == 0)
         {
-            report.Error(path, $"{route.Name} has an empty \"{property}\" list, which matches nothing; list {property} or remove it to allow all.");
+            report.Error(route.MatchPath(property), $"{route.Name} has an empty \"{property}\" list, which matches nothing; list {property} or remove it to allow all.");
         }
 
         var parsed = new T[values.Count];
@@ -43,7 +43,7 @@ internal sealed class MatchListsRule : IRouteRule
             }
             else
             {
-                report.Error(path.Item(i), invalid(values[i]));
+                report.Error(route.MatchPath(property).At(i), invalid(values[i]));
             }
         }
 

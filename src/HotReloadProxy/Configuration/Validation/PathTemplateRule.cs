@@ -7,11 +7,10 @@ internal sealed class PathTemplateRule : IRouteRule
 {
     public void Check(RouteScope route, ValidationReport report)
     {
-        var path = route.MatchPath("path");
         var text = route.Route.Match.Path;
         if (string.IsNullOrEmpty(text))
         {
-            report.Error(path, $"{route.Name} has no \"match\": {{\"path\": ...}}; add a path template such as \"/api/{{**rest}}\".");
+            report.Error(route.MatchPath("path"), $"{route.Name} has no \"match\": {{\"path\": ...}}; add a path template such as \"/api/{{**rest}}\".");
             return;
         }
 
@@ -21,7 +20,7 @@ internal sealed class PathTemplateRule : IRouteRule
         }
         else
         {
-            report.Error(path, error!);
+            report.Error(route.MatchPath("path"), error!);
         }
     }
 }

@@ -15,7 +15,6 @@ internal sealed class RouteScope
         Config = config;
         Index = index;
         Route = config.Routes[index];
-        Path = JsonPath.Route(index);
     }
 
     public ProxyConfig Config { get; }
@@ -24,8 +23,8 @@ internal sealed class RouteScope
 
     public int Index { get; }
 
-    /// <summary>The route's JSON path, such as <c>routes[3]</c>.</summary>
-    public JsonPath Path { get; }
+    /// <summary>The route's JSON path, such as <c>routes[3]</c>, built on first use: rules ask for it only to report an error.</summary>
+    public JsonPath Path => field ??= JsonPath.Route(Index);
 
     /// <summary>How messages name the route: by id, or by position when it has none (built for messages only).</summary>
     public string Name => string.IsNullOrEmpty(Route.Id) ? $"Route #{Index}" : $"Route '{Route.Id}'";

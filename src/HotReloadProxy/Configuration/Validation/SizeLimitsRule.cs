@@ -8,15 +8,14 @@ internal sealed class SizeLimitsRule(ConfigLimits limits) : IRouteRule, ICluster
 {
     public void Check(RouteScope route, ValidationReport report)
     {
-        // Parents and names rather than whole paths: a path is built only for a value that breaks a limit.
-        var path = route.Path;
+        // The route and names rather than whole paths: a path is built only for a value that breaks a limit.
         var config = route.Route;
-        CheckLength(report, path, "id", config.Id, limits.MaxStringLength);
-        CheckLength(report, path, "match", "path", config.Match.Path, limits.MaxStringLength);
-        CheckLength(report, path, "respond", "body", config.Respond?.Body, limits.MaxBodyLength);
-        CheckHeaders(report, path, "respond", "headers", config.Respond?.Headers);
-        CheckHeaders(report, path, "transforms", "requestHeaders", config.Transforms?.RequestHeaders);
-        CheckHeaders(report, path, "transforms", "responseHeaders", config.Transforms?.ResponseHeaders);
+        CheckLength(report, route, "id", config.Id, limits.MaxStringLength);
+        CheckLength(report, route, "match", "path", config.Match.Path, limits.MaxStringLength);
+        CheckLength(report, route, "respond", "body", config.Respond?.Body, limits.MaxBodyLength);
+        CheckHeaders(report, route, "respond", "headers", config.Respond?.Headers);
+        CheckHeaders(report, route, "transforms", "requestHeaders", config.Transforms?.RequestHeaders);
+        CheckHeaders(report, route, "transforms", "responseHeaders", config.Transforms?.ResponseHeaders);
     }
 
     public void Check(string name, ClusterConfig cluster, ValidationReport report)
@@ -33,7 +32,7 @@ internal sealed class SizeLimitsRule(ConfigLimits limits) : IRouteRule, ICluster
         }
     }
 
-    private void CheckHeaders(ValidationReport report, JsonPath route, string block, string property, ValueMap<string>? headers)
+    private void CheckHeaders(ValidationReport report, RouteScope route, string block, string property, ValueMap<string>? headers)
     {
         if (headers is null)
         {
@@ -42,7 +41,7 @@ internal sealed class SizeLimitsRule(ConfigLimits limits) : IRouteRule, ICluster
 
         if (headers.Count > limits.MaxHeadersPerMap)
         {
-            var path = route.Property(block).Property(property);
+            var path = route.Path.Property(block).Property(property);
             report.Error(path, $"'{path}' sets {headers.Count} headers; the limit is {limits.MaxHeadersPerMap}.");
         }
 
@@ -50,24 +49,24 @@ internal sealed class SizeLimitsRule(ConfigLimits limits) : IRouteRule, ICluster
         {
             if (value.Length > limits.MaxStringLength)
             {
-                TooLong(report, route.Property(block).Property(property).Property(name), value.Length, limits.MaxStringLength);
+                TooLong(report, route.Path.Property(block).Property(property).Property(name), value.Length, limits.MaxStringLength);
             }
         }
     }
 
-    private static void CheckLength(ValidationReport report, JsonPath route, string property, string? value, int max)
+    private static void CheckLength(ValidationReport report, RouteScope route, string property, string? value, int max)
     {
         if (value is not null && value.Length > max)
         {
-            TooLong(report, route.Property(property), value.Length, max);
+            TooLong(report, route.Path.Property(property), value.Length, max);
         }
     }
 
-    private static void CheckLength(ValidationReport report, JsonPath route, string block, string property, string? value, int max)
+    private static void CheckLength(ValidationReport report, RouteScope route, string block, string property, string? value, int max)
     {
         if (value is not null && value.Length > max)
         {
-            TooLong(report, route.Property(block).Property(property), value.Length, max);
+            TooLong(report, route.Path.Property(block).Property(property), value.Length, max);
         }
     }
 

@@ -14,14 +14,15 @@ internal sealed class TransformsRule : IRouteRule
             return;
         }
 
+        // Paths as parent and name, built only for an error: most routes carry a transform.
         var path = route.Path.Property("transforms");
-        CheckPrefix(report, path.Property("pathRemovePrefix"), transforms.PathRemovePrefix);
-        CheckPrefix(report, path.Property("pathPrefix"), transforms.PathPrefix);
-        HeaderRules.Check(report, path.Property("requestHeaders"), transforms.RequestHeaders);
-        HeaderRules.Check(report, path.Property("responseHeaders"), transforms.ResponseHeaders);
+        CheckPrefix(report, path.Field("pathRemovePrefix"), transforms.PathRemovePrefix);
+        CheckPrefix(report, path.Field("pathPrefix"), transforms.PathPrefix);
+        HeaderRules.Check(report, path.Field("requestHeaders"), transforms.RequestHeaders);
+        HeaderRules.Check(report, path.Field("responseHeaders"), transforms.ResponseHeaders);
     }
 
-    private static void CheckPrefix(ValidationReport report, JsonPath path, string? prefix)
+    private static void CheckPrefix(ValidationReport report, PathRef path, string? prefix)
     {
         if (prefix is null)
         {

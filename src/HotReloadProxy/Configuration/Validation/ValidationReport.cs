@@ -10,5 +10,5 @@ internal sealed class ValidationReport
     public IReadOnlyList<(string Path, string Message)> Errors => _errors;
 
     /// <summary>The path is spelt out here, on the error path only: a valid config builds no path strings.</summary>
-    public void Error(JsonPath path, string message) => _errors.Add((path.ToString(), message));
+    public void Error(PathRef path, string message) => _errors.Add((path.ToString(), message));
 }

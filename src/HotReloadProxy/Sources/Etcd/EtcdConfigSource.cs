@@ -348,7 +348,10 @@ internal sealed class EtcdConfigSource : IConfigFileSource, IStatusSection, IDis
 
     private static bool IsTransient(Exception ex) => ex is RpcException or HttpRequestException or IOException or TimeoutException or InvalidOperationException;
 
-    private static ReloadReason Trigger(long modRevision) => new(ReloadReasonKind.FileEvent, $"etcd mod_revision {modRevision}");
+    // A put replaces the whole value at once and the pass reads the value already received: there is no write in
+    // progress to wait out, so the scheduler's quiet window would only delay it.
+    private static ReloadReason Trigger(long modRevision) =>
+        new(ReloadReasonKind.FileEvent, $"etcd mod_revision {modRevision}") { Urgency = ReloadUrgency.Immediate };
 
     private void Update(Func<EtcdState, EtcdState> change)
     {
