@@ -13,9 +13,15 @@ internal sealed class RouteTable<T>
     public RouteTable(IEnumerable<RouteEntry<T>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var sorted = entries.ToList();
-        sorted.Sort(RoutePrecedence.Compare);
-        for (var rank = 0; rank < sorted.Count; rank++)
+        var sorted = entries.ToArray();
+        var keys = new PrecedenceKey[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            keys[i] = PrecedenceKey.Of(sorted[i]);
+        }
+
+        Array.Sort(keys, sorted);
+        for (var rank = 0; rank < sorted.Length; rank++)
         {
             sorted[rank].Rank = rank;
             Insert(sorted[rank]);

@@ -126,4 +126,37 @@ public sealed class RoutePrecedenceTests
         Assert.Equal(deep, table.Match("GET", "h", 80, deep)?.Value);
         Assert.Equal("/x/{**rest}", table.Match("GET", "h", 80, deep + "/y")?.Value);
     }
+
+    [Fact]
+    public void The_route_tables_sort_key_orders_every_pair_as_the_rule_does()
+    {
+        // Short templates are packed into one number; those over the packing limit compare segment by segment.
+        var longLiteral = "/" + string.Join("/", Enumerable.Range(0, PrecedenceKey.MaxPackedSegments + 1).Select(i => "s" + i));
+        var atLimit = "/" + string.Join("/", Enumerable.Range(0, PrecedenceKey.MaxPackedSegments).Select(i => "s" + i));
+        string[] templates =
+        [
+            "/", "/a", "/a/b", "/a/{id}", "/{x}", "/{**rest}", "/a/{**rest}", "/a/b/{**rest}", "/a/{id}/b", "/{x}/{y}",
+            "/{x}/b", "/a/{id}/{**rest}", atLimit, atLimit + "/{**rest}", longLiteral, longLiteral + "/{id}",
+            longLiteral + "/{**rest}", "/" + string.Join("/", Enumerable.Range(0, PrecedenceKey.MaxPackedSegments + 1).Select(i => "{p" + i + "}")),
+        ];
+        var entries = new List<RouteEntry<string>>();
+        var index = 0;
+        foreach (var template in templates)
+        {
+            entries.Add(Entry(template, index++));
+            entries.Add(Entry(template, index++, order: -1));
+            entries.Add(Entry(template, index++, methods: ["GET"]));
+            entries.Add(Entry(template, index++, hosts: ["example.com"]));
+        }
+
+        foreach (var a in entries)
+        {
+            foreach (var b in entries)
+            {
+                var expected = Math.Sign(RoutePrecedence.Compare(a, b));
+                var actual = Math.Sign(PrecedenceKey.Of(a).CompareTo(PrecedenceKey.Of(b)));
+                Assert.True(expected == actual, $"{a.Value} (#{a.DeclarationIndex}, order {a.Order}) vs {b.Value} (#{b.DeclarationIndex}, order {b.Order}): rule {expected}, key {actual}");
+            }
+        }
+    }
 }

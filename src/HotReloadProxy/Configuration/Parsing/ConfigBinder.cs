@@ -51,8 +51,8 @@ internal static class ConfigBinder
             case null or JsonNullValue:
                 return ValueList<RouteConfig>.Empty;
             case JsonArrayValue array:
-                var routes = new List<RouteConfig>(array.Items.Count);
-                for (var i = 0; i < array.Items.Count; i++)
+                var routes = new List<RouteConfig>(array.Items.Length);
+                for (var i = 0; i < array.Items.Length; i++)
                 {
                     var path = routesPath.Item(i);
                     context.Record(path, array.Items[i]);
@@ -185,10 +185,10 @@ internal static class ConfigBinder
             return ValueMap<DestinationConfig>.EmptyOrdinal;
         }
 
-        var destinations = new List<KeyValuePair<string, DestinationConfig>>(obj.Properties.Count);
+        var destinations = new List<KeyValuePair<string, DestinationConfig>>(obj.Properties.Length);
         var destinationsPath = path.ToJsonPath();
         var repeated = new RepeatedNames(obj, StringComparer.Ordinal);
-        for (var i = 0; i < obj.Properties.Count; i++)
+        for (var i = 0; i < obj.Properties.Length; i++)
         {
             var property = obj.Properties[i];
             var destinationPath = destinationsPath.Property(property.Name);

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace HotReloadProxy.Configuration.Parsing;
 
 /// <summary>
@@ -10,14 +12,15 @@ internal abstract record JsonValue(int Offset)
     public abstract string KindName { get; }
 }
 
-internal sealed record JsonObjectValue(int Offset, IReadOnlyList<JsonPropertyValue> Properties) : JsonValue(Offset)
+internal sealed record JsonObjectValue(int Offset, ImmutableArray<JsonPropertyValue> Properties) : JsonValue(Offset)
 {
     public override string KindName => "an object";
 }
 
-internal sealed record JsonPropertyValue(string Name, int NameOffset, JsonValue Value);
+/// <summary>A property as its object holds it: a struct in the object's array, not an object of its own.</summary>
+internal readonly record struct JsonPropertyValue(string Name, int NameOffset, JsonValue Value);
 
-internal sealed record JsonArrayValue(int Offset, IReadOnlyList<JsonValue> Items) : JsonValue(Offset)
+internal sealed record JsonArrayValue(int Offset, ImmutableArray<JsonValue> Items) : JsonValue(Offset)
 {
     public override string KindName => "an array";
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace HotReloadProxy.Configuration.Parsing;
@@ -60,7 +61,7 @@ internal static class JsonTreeReader
                     properties.Add(new JsonPropertyValue(name, nameOffset, ReadValue(ref reader, scratch, depth + 1)));
                 }
 
-                return new JsonObjectValue(offset, properties.ToArray());
+                return new JsonObjectValue(offset, ImmutableCollectionsMarshal.AsImmutableArray(properties.ToArray()));
             case JsonTokenType.StartArray:
                 var items = scratch.Items(depth);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -68,7 +69,7 @@ internal static class JsonTreeReader
                     items.Add(ReadValue(ref reader, scratch, depth + 1));
                 }
 
-                return new JsonArrayValue(offset, items.ToArray());
+                return new JsonArrayValue(offset, ImmutableCollectionsMarshal.AsImmutableArray(items.ToArray()));
             case JsonTokenType.String:
                 return new JsonStringValue(offset, reader.GetString()!);
             case JsonTokenType.Number:

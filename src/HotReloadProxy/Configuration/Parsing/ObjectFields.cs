@@ -35,12 +35,12 @@ internal readonly struct ObjectFields
                 continue;
             }
 
-            _found[index] = property;
+            _found[index] = property.Value;
             context.RecordProperty(path, property.Name, property.Value);
         }
     }
 
-    public JsonValue? this[string name] => _found[Array.IndexOf(_known, name)]?.Value;
+    public JsonValue? this[string name] => _found[Array.IndexOf(_known, name)];
 
     private static string UnknownMessage(string name, string section, string[] known)
     {
@@ -57,7 +57,7 @@ internal readonly struct ObjectFields
     [System.Runtime.CompilerServices.InlineArray(MaxKnown)]
     private struct FoundFields
     {
-        private JsonPropertyValue? _first;
+        private JsonValue? _first;
     }
 }
 

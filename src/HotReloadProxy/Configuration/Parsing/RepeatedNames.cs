@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace HotReloadProxy.Configuration.Parsing;
 
 /// <summary>
@@ -10,7 +12,7 @@ internal readonly struct RepeatedNames
     /// <summary>Up to this many properties, names are compared by a scan.</summary>
     public const int ScanLimit = 8;
 
-    private readonly IReadOnlyList<JsonPropertyValue> _properties;
+    private readonly ImmutableArray<JsonPropertyValue> _properties;
     private readonly StringComparer _comparer;
     private readonly HashSet<string>? _seen;
 
@@ -18,7 +20,7 @@ internal readonly struct RepeatedNames
     {
         _properties = obj.Properties;
         _comparer = comparer;
-        _seen = obj.Properties.Count > ScanLimit ? new HashSet<string>(comparer) : null;
+        _seen = obj.Properties.Length > ScanLimit ? new HashSet<string>(comparer) : null;
     }
 
     /// <summary>Whether property <paramref name="index"/> repeats the name of one before it; ask in index order.</summary>

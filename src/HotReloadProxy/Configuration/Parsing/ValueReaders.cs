@@ -58,9 +58,9 @@ internal static class ValueReaders
             case null or JsonNullValue:
                 return null;
             case JsonArrayValue array:
-                var items = new List<string>(array.Items.Count);
-                var listPath = array.Items.Count == 0 ? null : path.ToJsonPath();
-                for (var i = 0; i < array.Items.Count; i++)
+                var items = new List<string>(array.Items.Length);
+                var listPath = array.Items.Length == 0 ? null : path.ToJsonPath();
+                for (var i = 0; i < array.Items.Length; i++)
                 {
                     var itemPath = listPath!.At(i);
                     context.Record(itemPath, array.Items[i]);
@@ -85,11 +85,11 @@ internal static class ValueReaders
             case null or JsonNullValue:
                 return null;
             case JsonObjectValue obj:
-                var entries = new KeyValuePair<string, string>[obj.Properties.Count];
+                var entries = new KeyValuePair<string, string>[obj.Properties.Length];
                 var count = 0;
                 var repeated = new RepeatedNames(obj, StringComparer.OrdinalIgnoreCase);
-                var mapPath = obj.Properties.Count == 0 ? null : path.ToJsonPath();
-                for (var i = 0; i < obj.Properties.Count; i++)
+                var mapPath = obj.Properties.Length == 0 ? null : path.ToJsonPath();
+                for (var i = 0; i < obj.Properties.Length; i++)
                 {
                     var property = obj.Properties[i];
                     var itemPath = mapPath!.Field(property.Name);
