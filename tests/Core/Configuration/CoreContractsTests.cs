@@ -28,6 +28,7 @@ public sealed class CoreContractsTests
         { "entries", () => _ = new ValueMap<string>(null!, StringComparer.Ordinal) },
         { "entries", () => _ = new RouteTable<string>(null!) },
         { "path", () => new RouteTable<string>([AnyEntry]).Match("GET", "h", 80, null!) },
+        { "entry", () => PrecedenceKey.Of<string>(null!) },
         { "a", () => RoutePrecedence.Compare(null!, AnyEntry) },
         { "b", () => RoutePrecedence.Compare(AnyEntry, null!) },
         { "a", () => RoutePrecedence.CompareSpecificity(null!, AnyEntry.Template) },

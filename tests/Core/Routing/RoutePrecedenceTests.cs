@@ -144,6 +144,7 @@ public sealed class RoutePrecedenceTests
         foreach (var template in templates)
         {
             entries.Add(Entry(template, index++));
+            entries.Add(Entry(template, index++));
             entries.Add(Entry(template, index++, order: -1));
             entries.Add(Entry(template, index++, methods: ["GET"]));
             entries.Add(Entry(template, index++, hosts: ["example.com"]));

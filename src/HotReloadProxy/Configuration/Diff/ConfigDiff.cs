@@ -76,8 +76,6 @@ internal sealed record ConfigDiff
         }
 
         var removed = new List<string>();
-        var reordered = false;
-        var kept = 0;
         foreach (var id in oldRoutes.Keys)
         {
             if (!newIds.Contains(id))
@@ -85,26 +83,6 @@ internal sealed record ConfigDiff
                 removed.Add(id);
             }
         }
-
-        // The kept routes' old relative order, against their new one (a route id repeated in the old config is
-        // compared at each of its places, as before).
-        foreach (var route in before.Routes)
-        {
-            if (!newIds.Contains(route.Id))
-            {
-                continue;
-            }
-
-            if (kept >= keptInNewOrder.Count || !string.Equals(keptInNewOrder[kept], route.Id, StringComparison.Ordinal))
-            {
-                reordered = true;
-                break;
-            }
-
-            kept++;
-        }
-
-        reordered |= kept != keptInNewOrder.Count;
 
         var clustersAdded = new List<KeyValuePair<string, ClusterConfig>>();
         var clustersChanged = new List<KeyValuePair<string, ClusterConfig>>();
@@ -138,12 +116,37 @@ internal sealed record ConfigDiff
             RoutesRemoved = removed,
             RoutesChanged = changed,
             RouteOrder = order,
-            RoutesReordered = reordered,
+            RoutesReordered = !KeptInSameOrder(before.Routes, newIds, keptInNewOrder),
             ClustersAdded = clustersAdded,
             ClustersRemoved = clustersRemoved,
             ClustersChanged = clustersChanged,
             ClusterOrder = clusterOrder,
             Server = after.Server,
         };
+    }
+
+    /// <summary>
+    /// Whether the routes kept from before (each place an id had in the old config) stand in the same relative
+    /// order as in the new one.
+    /// </summary>
+    private static bool KeptInSameOrder(IReadOnlyList<RouteConfig> before, HashSet<string> newIds, List<string> keptInNewOrder)
+    {
+        var kept = 0;
+        foreach (var route in before)
+        {
+            if (!newIds.Contains(route.Id))
+            {
+                continue;
+            }
+
+            if (kept == keptInNewOrder.Count || !string.Equals(keptInNewOrder[kept], route.Id, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            kept++;
+        }
+
+        return kept == keptInNewOrder.Count;
     }
 }

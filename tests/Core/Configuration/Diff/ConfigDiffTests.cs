@@ -116,6 +116,23 @@ public sealed class ConfigDiffTests
         Assert.Equal(after, diff.ApplyTo(before));
     }
 
+    [Theory]
+    [InlineData("a,b,c", "a,c", false)]
+    [InlineData("a,b,c", "c,a", true)]
+    [InlineData("a,b", "x,a,y,b", false)]
+    [InlineData("a,b", "b,x,a", true)]
+    [InlineData("a,b", "x,y", false)]
+    [InlineData("a,a", "a", true)]
+    [InlineData("a", "a,a", true)]
+    [InlineData("a,a", "a,a", false)]
+    public void A_reorder_is_a_change_in_the_relative_order_of_the_routes_kept(string before, string after, bool reordered)
+    {
+        // A repeated id (which validation rejects, but the diff can be given) counts at each of its places.
+        static ProxyConfig Routes(string ids) => Config(ids.Split(',').Select(id => Route(id, "/" + id)).ToArray(), ("c1", Cluster("http://a:1")));
+
+        Assert.Equal(reordered, ConfigDiff.Compute(Routes(before), Routes(after)).RoutesReordered);
+    }
+
     [Fact]
     public void Unchanged_config_is_empty()
     {

@@ -38,6 +38,53 @@ public sealed class ValueCollectionsTests
         Assert.NotEqual(a.GetHashCode(), Map(StringComparer.Ordinal, ("x", "1"), ("y", "3")).GetHashCode());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(ValueMap<string>.ScanLimit)]
+    [InlineData(ValueMap<string>.ScanLimit + 1)]
+    [InlineData(20)]
+    public void Small_maps_scanned_and_large_maps_hashed_look_up_and_compare_alike(int size)
+    {
+        // Up to the scan limit a map has no dictionary; past it, it has one. Either way it must answer the same.
+        var entries = Enumerable.Range(0, size).Select(i => KeyValuePair.Create("X-H" + i, "v" + i)).ToArray();
+        var built = new ValueMap<string>(entries, StringComparer.OrdinalIgnoreCase);
+        var owned = ValueMap<string>.FromDistinct(entries.Reverse().ToArray(), StringComparer.OrdinalIgnoreCase);
+
+        foreach (var map in new[] { built, owned })
+        {
+            Assert.Equal(size, map.Count);
+            Assert.Equal(size, map.EntryCount);
+            Assert.All(entries, e => Assert.Equal(e.Value, map[e.Key.ToLowerInvariant()]));
+            Assert.True(map.ContainsKey("x-h0"));
+            Assert.False(map.ContainsKey("X-H" + size));
+            Assert.False(map.TryGetValue("X-Missing", out _));
+            Assert.Throws<KeyNotFoundException>(() => map["X-Missing"]);
+        }
+
+        Assert.True(built.Equals(owned));
+        Assert.True(owned.Equals(built));
+        Assert.Equal(built.GetHashCode(), owned.GetHashCode());
+        var changed = entries.Select((e, i) => i == size - 1 ? KeyValuePair.Create(e.Key, "other") : e);
+        Assert.False(built.Equals(new ValueMap<string>(changed, StringComparer.OrdinalIgnoreCase)));
+        Assert.False(new ValueMap<string>(changed, StringComparer.OrdinalIgnoreCase).Equals(built));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(ValueMap<string>.ScanLimit + 2)]
+    public void A_key_given_twice_counts_once_and_the_last_value_wins_in_a_map_of_any_size(int size)
+    {
+        var entries = Enumerable.Range(0, size - 1).Select(i => KeyValuePair.Create("k" + i, "v" + i)).Append(KeyValuePair.Create("K0", "last")).ToList();
+        var map = new ValueMap<string>(entries, StringComparer.OrdinalIgnoreCase);
+
+        Assert.Equal(size - 1, map.Count);
+        Assert.Equal(size, map.EntryCount);
+        Assert.Equal("last", map["k0"]);
+        var distinct = new ValueMap<string>(entries.Skip(1), StringComparer.OrdinalIgnoreCase);
+        Assert.True(map.Equals(distinct));
+        Assert.Equal(distinct.GetHashCode(), map.GetHashCode());
+    }
+
     [Fact]
     public void A_map_keeps_the_declared_order_and_looks_up_with_its_comparer()
     {

@@ -81,6 +81,40 @@ public sealed class ConfigBinderTests
         Assert.Equal("'routes[0].transforms.requestHeaders.X-A' must be a string, but it is null. Give it a value or remove it.", error.Message);
     }
 
+    [Theory]
+    [Requirement("CV-09", "CV-02")]
+    [InlineData("\"respond\": {\"status\": \"x\"}", "routes[0].respond.status")]
+    [InlineData("\"cluster\": \"c\", \"transforms\": {\"pathPrefix\": 5}", "routes[0].transforms.pathPrefix")]
+    [InlineData("\"cluster\": \"c\", \"match\": {\"path\": \"/\", \"methods\": [5]}", "routes[0].match.methods[0]")]
+    [InlineData("\"cluster\": \"c\", \"match\": {\"path\": \"/\", \"hosts\": [\"a\", true]}", "routes[0].match.hosts[1]")]
+    public void A_type_error_inside_a_block_names_its_full_path(string routeBody, string path)
+    {
+        var error = Single(Parse("{\"routes\": [{\"id\": \"a\", " + routeBody + "}]}").Errors);
+
+        Assert.Equal(path, error.JsonPath);
+        Assert.StartsWith($"'{path}' must be", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Requirement("CV-09")]
+    [InlineData(2)]
+    [InlineData(12)]
+    public void A_header_or_destination_repeated_in_a_block_of_any_size_is_reported(int size)
+    {
+        // Up to 8 names a repeat is found by a scan, past that by a set: both must report it.
+        var headers = string.Join(", ", Enumerable.Range(1, size - 1).Select(i => $"\"X-H{i}\": \"v\"")) + ", \"x-h1\": \"again\"";
+        var destinations = string.Join(", ", Enumerable.Range(1, size - 1).Select(i => $"\"d{i}\": {{\"address\": \"http://127.0.0.1:{i}\"}}")) +
+            ", \"d1\": {\"address\": \"http://127.0.0.1:99\"}";
+        var parsed = Parse("{\"routes\": [{\"id\": \"a\", \"match\": {\"path\": \"/\"}, \"cluster\": \"c\", \"transforms\": {\"requestHeaders\": {" + headers + "}}}], " +
+            "\"clusters\": {\"c\": {\"destinations\": {" + destinations + "}}}}");
+
+        Assert.Equal(2, parsed.Errors.Count);
+        Assert.Contains(parsed.Errors, e => e.JsonPath == "routes[0].transforms.requestHeaders.x-h1" && e.Message.Contains("appears twice", StringComparison.Ordinal));
+        Assert.Contains(parsed.Errors, e => e.JsonPath == "clusters.c.destinations.d1" && e.Message.Contains("appears twice", StringComparison.Ordinal));
+        Assert.Equal(size - 1, parsed.Config.Routes[0].Transforms!.RequestHeaders!.Count);
+        Assert.Equal(size - 1, parsed.Config.Clusters["c"].Destinations.Count);
+    }
+
     [Fact]
     [Requirement("CV-09", "CV-02")]
     public void Routes_given_as_an_object_is_a_type_error_at_the_value()

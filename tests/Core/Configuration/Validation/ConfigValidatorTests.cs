@@ -214,7 +214,8 @@ public sealed class ConfigValidatorTests
     [Requirement("CV-07")]
     public void Missing_path_is_reported_at_match()
     {
-        OneErrorAtMark(OneRoute("\"id\": \"a\", \"cluster\": \"c\", \"match\": §{\"methods\": [\"GET\"]}"), "Route 'a' has no \"match\": {\"path\": ...}");
+        var error = OneErrorAtMark(OneRoute("\"id\": \"a\", \"cluster\": \"c\", \"match\": §{\"methods\": [\"GET\"]}"), "Route 'a' has no \"match\": {\"path\": ...}");
+        Assert.Equal("routes[0].match.path", error.JsonPath);
     }
 
     [Fact]
