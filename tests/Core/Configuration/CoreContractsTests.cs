@@ -29,6 +29,7 @@ public sealed class CoreContractsTests
         { "entries", () => _ = new RouteTable<string>(null!) },
         { "path", () => new RouteTable<string>([AnyEntry]).Match("GET", "h", 80, null!) },
         { "entry", () => PrecedenceKey.Of<string>(null!) },
+        { "text", () => _ = RouteTemplateParser.TryParse(null!, out _, out _) },
         { "a", () => RoutePrecedence.Compare(null!, AnyEntry) },
         { "b", () => RoutePrecedence.Compare(AnyEntry, null!) },
         { "a", () => RoutePrecedence.CompareSpecificity(null!, AnyEntry.Template) },

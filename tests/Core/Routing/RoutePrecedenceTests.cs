@@ -160,4 +160,22 @@ public sealed class RoutePrecedenceTests
             }
         }
     }
+
+    [Fact]
+    public void A_node_with_three_or_more_literal_children_finds_each_of_them_after_a_catch_all_has_matched()
+    {
+        // The first literal child is kept inline, the second turns the node's children into a dictionary, the third
+        // is added to it. The root's catch-all matches first, so the search enters "a" only if that node's best rank
+        // (over its dictionary's children) is known to be better than the catch-all's.
+        RouteEntry<string>[] entries = [Entry("/{**all}", 0), Entry("/a/b", 1), Entry("/a/c", 2), Entry("/a/d", 3)];
+        var table = new RouteTable<string>(entries);
+
+        foreach (var path in new[] { "/a/b", "/a/c", "/a/d" })
+        {
+            Assert.Equal(path, table.Match("GET", "h", 80, path)?.Value);
+            Assert.Equal(path, ReferenceMatcher.Match(entries, "GET", "h", 80, path)?.Value);
+        }
+
+        Assert.Equal("/{**all}", table.Match("GET", "h", 80, "/a/e")?.Value);
+    }
 }

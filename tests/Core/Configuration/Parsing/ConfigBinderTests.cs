@@ -83,6 +83,8 @@ public sealed class ConfigBinderTests
 
     [Theory]
     [Requirement("CV-09", "CV-02")]
+    [InlineData("\"respond\": 5", "routes[0].respond")]
+    [InlineData("\"cluster\": \"c\", \"transforms\": []", "routes[0].transforms")]
     [InlineData("\"respond\": {\"status\": \"x\"}", "routes[0].respond.status")]
     [InlineData("\"cluster\": \"c\", \"transforms\": {\"pathPrefix\": 5}", "routes[0].transforms.pathPrefix")]
     [InlineData("\"cluster\": \"c\", \"match\": {\"path\": \"/\", \"methods\": [5]}", "routes[0].match.methods[0]")]
