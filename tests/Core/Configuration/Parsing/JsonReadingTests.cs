@@ -61,6 +61,20 @@ public sealed class JsonReadingTests
 
     [Fact]
     [Requirement("CV-09")]
+    public void Every_section_names_no_more_properties_than_an_object_can_hold()
+    {
+        // An object's fields are held inline (ObjectFields.MaxKnown slots): a section with more names would fail on
+        // the first file that used the extra one, so a new setting must fail here first.
+        var sections = typeof(ConfigBinder).GetFields(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(string[]) && f.Name.EndsWith("Fields", StringComparison.Ordinal))
+            .ToDictionary(f => f.Name, f => (string[])f.GetValue(null)!);
+
+        Assert.Equal(8, sections.Count);
+        Assert.All(sections, section => Assert.True(section.Value.Length <= ObjectFields.MaxKnown, $"{section.Key} names {section.Value.Length} properties"));
+    }
+
+    [Fact]
+    [Requirement("CV-09")]
     public void Every_schema_property_name_is_read_as_the_one_shared_instance()
     {
         // A 1,000-route file repeats "id", "match" and "path" thousands of times: each is the schema's own string,
