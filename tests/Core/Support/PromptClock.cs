@@ -10,7 +10,7 @@ internal sealed class PromptClock : TimeProvider
     private readonly Lock _gate = new();
     private readonly List<TimeSpan> _dueTimes = [];
 
-    /// <summary>What a new timer does instead of coming due; null (the default) fires it on the thread pool.</summary>
+    /// <summary>What a new timer does instead of coming due; null (the default) fires it at once on a thread of its own.</summary>
     public Action? OnTimer { get; init; }
 
     public IReadOnlyList<TimeSpan> DueTimes
@@ -38,8 +38,10 @@ internal sealed class PromptClock : TimeProvider
         }
         else
         {
-            // Never on this thread: the code under test has not finished setting up its wait yet.
-            ThreadPool.QueueUserWorkItem(_ => callback(state));
+            // Never on this thread: the code under test has not finished setting up its wait yet. Not on the thread
+            // pool either: the code under test blocks a pool thread on this wait, and with the test runner's own
+            // threads busy the pool adds a thread only after a delay of up to a second.
+            new Thread(() => callback(state)) { IsBackground = true, Name = "PromptClock timer" }.Start();
         }
 
         return timer;

@@ -30,12 +30,12 @@ public sealed class ReloadEventOrderTests
         try
         {
             rig.WriteVersion("v1");
-            var first = Task.Run(() => rig.Engine.Reload(ReloadReason.Manual));
+            var first = OnOwnThread(() => rig.Engine.Reload(ReloadReason.Manual));
             await blocked.Task.WaitAsync(Timeout);
 
             // The subscriber of generation 2 is blocked on the first reload's thread. The next reload must still swap.
             rig.WriteVersion("v2");
-            var second = Task.Run(() => rig.Engine.Reload(ReloadReason.Manual));
+            var second = OnOwnThread(() => rig.Engine.Reload(ReloadReason.Manual));
             ReloadOutcome? swapped;
             try
             {
@@ -65,4 +65,11 @@ public sealed class ReloadEventOrderTests
             unblock.Set();
         }
     }
+
+    /// <summary>
+    /// Runs a reload on a thread of its own: the reload blocks (in a subscriber) on purpose, and a blocked thread-pool
+    /// thread would make the test's own continuations wait for the pool to add threads.
+    /// </summary>
+    private static Task<ReloadOutcome?> OnOwnThread(Func<ReloadOutcome?> reload) =>
+        Task.Factory.StartNew(reload, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }
