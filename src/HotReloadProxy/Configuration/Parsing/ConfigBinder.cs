@@ -209,7 +209,8 @@ internal static class ConfigBinder
             destinations.Add(new(property.Name, new DestinationConfig { Address = ValueReaders.String(fields["address"], destinationPath.Field("address"), context) ?? "" }));
         }
 
-        return new ValueMap<DestinationConfig>(destinations, StringComparer.Ordinal);
+        // The names were checked for repeats above, so the map need not check them again.
+        return ValueMap<DestinationConfig>.FromDistinct([.. destinations], StringComparer.Ordinal);
     }
 
     private static ServerConfig? BindServer(JsonValue? value, PathRef field, BindingContext context)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HotReloadProxy.Configuration.Model;
 
 namespace HotReloadProxy.Configuration.Parsing;
 
@@ -9,8 +10,8 @@ namespace HotReloadProxy.Configuration.Parsing;
 /// </summary>
 internal readonly struct RepeatedNames
 {
-    /// <summary>Up to this many properties, names are compared by a scan.</summary>
-    public const int ScanLimit = 8;
+    /// <summary>Up to this many properties, names are compared by a scan: the limit up to which a map scans too.</summary>
+    public const int ScanLimit = ValueMap<string>.ScanLimit;
 
     private readonly ImmutableArray<JsonPropertyValue> _properties;
     private readonly StringComparer _comparer;
