@@ -1,8 +1,14 @@
+using System.Buffers;
+
 namespace HotReloadProxy.Routing;
 
 /// <summary>A host constraint: <c>example.com</c>, <c>*.example.com</c> (any subdomain), optionally with <c>:port</c>.</summary>
 internal sealed class HostPattern
 {
+    // What a host name or a bracketed IPv6 literal may hold.
+    private static readonly SearchValues<char> NameChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-[]:");
+
     private readonly string _host;
     private readonly bool _wildcard;
     private readonly int? _port;
@@ -36,7 +42,7 @@ internal sealed class HostPattern
         var name = wildcard ? host[2..] : host;
         // ':' belongs only inside a bracketed IPv6 literal ("[::1]"); ":8080" or "::1" would match no request.
         if (name.Length == 0 || name.Contains('*', StringComparison.Ordinal) ||
-            !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '[' or ']' or ':') ||
+            name.AsSpan().ContainsAnyExcept(NameChars) ||
             (name.Contains(':', StringComparison.Ordinal) && !(name.StartsWith('[') && name.EndsWith(']'))))
         {
             return false;

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace HotReloadProxy.Routing;
 
 /// <summary>
@@ -14,13 +16,23 @@ internal sealed class RouteTable<T>
     {
         ArgumentNullException.ThrowIfNull(entries);
         var sorted = entries.ToArray();
-        var keys = new PrecedenceKey[sorted.Length];
-        for (var i = 0; i < sorted.Length; i++)
+        // The keys live only for the sort, and for a large table they would be a large-object-heap array per
+        // reload (32 bytes a route): borrowed from the pool instead, and cleared on return (they hold templates).
+        var keys = ArrayPool<PrecedenceKey>.Shared.Rent(sorted.Length);
+        try
         {
-            keys[i] = PrecedenceKey.Of(sorted[i]);
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                keys[i] = PrecedenceKey.Of(sorted[i]);
+            }
+
+            Array.Sort(keys, sorted, 0, sorted.Length);
+        }
+        finally
+        {
+            ArrayPool<PrecedenceKey>.Shared.Return(keys, clearArray: true);
         }
 
-        Array.Sort(keys, sorted);
         for (var rank = 0; rank < sorted.Length; rank++)
         {
             sorted[rank].Rank = rank;
@@ -108,7 +120,7 @@ internal sealed class RouteTable<T>
             switch (segment.Kind)
             {
                 case SegmentKind.CatchAll:
-                    (node.CatchAlls ??= []).Add(entry);
+                    (node.CatchAlls ??= new(1)).Add(entry);
                     return;
                 case SegmentKind.Parameter:
                     node = node.Parameter ??= new TrieNode();
@@ -119,7 +131,8 @@ internal sealed class RouteTable<T>
             }
         }
 
-        (node.Terminals ??= []).Add(entry);
+        // Most nodes end one route: a list of one, not the default first growth to four.
+        (node.Terminals ??= new(1)).Add(entry);
     }
 
     private sealed class TrieNode

@@ -99,7 +99,14 @@ internal sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IE
         return false;
     }
 
-    public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, TValue>>)_ordered).GetEnumerator();
+    /// <summary>
+    /// The entries in order, for <c>foreach</c> without an enumerator object: validation and compilation walk
+    /// every header map of every route on each reload.
+    /// </summary>
+    public ReadOnlySpan<KeyValuePair<string, TValue>>.Enumerator GetEnumerator() => new ReadOnlySpan<KeyValuePair<string, TValue>>(_ordered).GetEnumerator();
+
+    IEnumerator<KeyValuePair<string, TValue>> IEnumerable<KeyValuePair<string, TValue>>.GetEnumerator() =>
+        ((IEnumerable<KeyValuePair<string, TValue>>)_ordered).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => _ordered.GetEnumerator();
 

@@ -11,8 +11,9 @@ namespace HotReloadProxy.Configuration.Validation;
 internal sealed class ConfigValidator
 {
     private readonly ConfigLimits _limits;
-    private readonly IReadOnlyList<IRouteRule> _routeRules;
-    private readonly IReadOnlyList<IClusterRule> _clusterRules;
+    // Arrays, so the loops over them (per route, per reload) allocate no enumerator.
+    private readonly IRouteRule[] _routeRules;
+    private readonly IClusterRule[] _clusterRules;
 
     public ConfigValidator(ConfigLimits? limits = null)
     {
@@ -41,7 +42,7 @@ internal sealed class ConfigValidator
         CheckCounts(config, report);
 
         var scopes = new RouteScope[config.Routes.Count];
-        var firstIndexById = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstIndexById = new Dictionary<string, int>(scopes.Length, StringComparer.Ordinal);
         for (var i = 0; i < scopes.Length; i++)
         {
             var scope = scopes[i] = new RouteScope(config, i);
