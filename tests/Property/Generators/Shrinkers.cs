@@ -60,7 +60,7 @@ internal static class Shrinkers
             }
         }
 
-        foreach (var (name, cluster) in config.Clusters)
+        foreach (var (name, cluster) in config.Clusters.ToArray())
         {
             foreach (var plainer in Plainer(cluster))
             {

@@ -16,7 +16,12 @@ internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
         _items = items.ToArray();
     }
 
+    private ValueList(T[] items) => _items = items;
+
     public static ValueList<T> Empty { get; } = new([]);
+
+    /// <summary>Takes ownership of <paramref name="items"/>, which nothing else may hold or change.</summary>
+    internal static ValueList<T> Own(T[] items) => new(items);
 
     public int Count => _items.Length;
 

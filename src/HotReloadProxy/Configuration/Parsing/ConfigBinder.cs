@@ -1,11 +1,12 @@
+using System.Text.Json;
 using HotReloadProxy.Configuration.Model;
 
 namespace HotReloadProxy.Configuration.Parsing;
 
 /// <summary>
-/// Turns the positioned JSON tree into the config records. It reports shape problems (wrong types,
-/// unknown or missing properties) and keeps going, so one pass reports every error; semantic rules are
-/// the validator's job.
+/// Reads the config file's JSON straight into the config records, with no tree in between: a reload of a large
+/// file allocates little more than the config it keeps. It reports shape problems (wrong types, unknown or
+/// repeated properties) and keeps going, so one pass reports every error; semantic rules are the validator's job.
 /// </summary>
 internal static class ConfigBinder
 {
@@ -24,208 +25,433 @@ internal static class ConfigBinder
         RootFields.Concat(RouteFields).Concat(MatchFields).Concat(RespondFields).Concat(TransformFields)
             .Concat(ClusterFields).Concat(DestinationFields).Concat(ServerFields);
 
-    public static ProxyConfig Bind(JsonValue root, BindingContext context)
+    /// <summary>
+    /// Binds <paramref name="json"/> (without a byte order mark), adding shape errors to <paramref name="context"/>.
+    /// When the bytes are not well-formed JSON or not UTF-8, <paramref name="syntaxError"/> is the first such problem
+    /// and the returned config is empty: the shape errors found before it are not worth reporting.
+    /// </summary>
+    public static ProxyConfig Bind(ReadOnlySpan<byte> json, BindingContext context, out ConfigError? syntaxError)
     {
-        var rootPath = JsonPath.Root;
-        context.Record(rootPath, root);
-        if (root is not JsonObjectValue obj)
+        syntaxError = null;
+        var reader = new Utf8JsonReader(json, JsonSyntax.Options);
+        try
         {
-            context.Error(rootPath, root.Offset, $"The config must be a JSON object with \"routes\" and \"clusters\", but it is {root.KindName}.");
+            // The reader is given the whole file as its final block, so it never reports "no more input" by
+            // returning false: input without a value (only a comment) and content after the value both raise a
+            // JsonException, reported below at their position. The second Read is there to raise it.
+            reader.Read();
+            var config = BindRoot(ref reader, context);
+            reader.Read();
+            return config;
+        }
+        catch (JsonException ex)
+        {
+            syntaxError = JsonSyntax.SyntaxError(ex, context.Lines);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Raised for strings that are not valid UTF-8.
+            syntaxError = JsonSyntax.InvalidText(ex, reader.TokenStartIndex, context.Lines);
+        }
+
+        return new ProxyConfig();
+    }
+
+    private static ProxyConfig BindRoot(ref Utf8JsonReader reader, BindingContext context)
+    {
+        context.Record(reader.TokenStartIndex);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            context.Error(reader.TokenStartIndex, $"The config must be a JSON object with \"routes\" and \"clusters\", but it is {JsonSyntax.KindName(reader.TokenType)}.");
+            reader.Skip();
             return new ProxyConfig();
         }
 
-        var fields = new ObjectFields(obj, rootPath, new SectionName("the config"), context, RootFields);
-        ValueReaders.String(fields["$schema"], rootPath.Field("$schema"), context);
-        return new ProxyConfig
+        var fields = new ObjectFields(RootFields, SectionName.Fixed("the config"));
+        var routes = ValueList<RouteConfig>.Empty;
+        var clusters = ValueMap<ClusterConfig>.EmptyOrdinal;
+        ServerConfig? server = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            Routes = BindRoutes(fields["routes"], rootPath.Property("routes"), context),
-            Clusters = BindClusters(fields["clusters"], rootPath.Property("clusters"), context),
-            Server = BindServer(fields["server"], rootPath.Field("server"), context),
-        };
+            switch (fields.Next(ref reader, context))
+            {
+                case -1:
+                    continue;
+                case 0:
+                    ValueReaders.String(ref reader, context);
+                    break;
+                case 1:
+                    routes = BindRoutes(ref reader, context);
+                    break;
+                case 2:
+                    clusters = BindClusters(ref reader, context);
+                    break;
+                default:
+                    server = BindServer(ref reader, context);
+                    break;
+            }
+
+            context.Leave();
+        }
+
+        return new ProxyConfig { Routes = routes, Clusters = clusters, Server = server };
     }
 
-    private static ValueList<RouteConfig> BindRoutes(JsonValue? value, JsonPath routesPath, BindingContext context)
+    private static ValueList<RouteConfig> BindRoutes(ref Utf8JsonReader reader, BindingContext context)
     {
-        switch (value)
+        switch (reader.TokenType)
         {
-            case null or JsonNullValue:
+            case JsonTokenType.Null:
                 return ValueList<RouteConfig>.Empty;
-            case JsonArrayValue array:
-                var routes = new List<RouteConfig>(array.Items.Length);
-                for (var i = 0; i < array.Items.Length; i++)
+            case JsonTokenType.StartArray:
+                // Pooled while it grows: a list of 10,000 routes would otherwise leave its outgrown arrays, the
+                // largest on the large object heap, behind on every reload.
+                var routes = new PooledList<RouteConfig>();
+                try
                 {
-                    var path = routesPath.Item(i);
-                    context.Record(path, array.Items[i]);
-                    if (ValueReaders.Object(array.Items[i], path, context) is { } routeObject)
+                    var index = 0;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        routes.Add(BindRoute(routeObject, path, context));
+                        context.Enter(index++);
+                        context.Record(reader.TokenStartIndex);
+                        if (ValueReaders.Object(ref reader, context))
+                        {
+                            routes.Add(BindRoute(ref reader, context));
+                        }
+
+                        context.Leave();
                     }
+
+                    return ValueList<RouteConfig>.Own(routes.ToArray());
+                }
+                finally
+                {
+                    routes.Dispose();
                 }
 
-                return new ValueList<RouteConfig>(routes);
             default:
-                context.Error(routesPath, value.Offset, $"'routes' must be an array of route objects, but it is {value.KindName}.");
+                context.Error(reader.TokenStartIndex, $"'routes' must be an array of route objects, but it is {JsonSyntax.KindName(reader.TokenType)}.");
+                reader.Skip();
                 return ValueList<RouteConfig>.Empty;
         }
     }
 
-    private static RouteConfig BindRoute(JsonObjectValue obj, JsonPath path, BindingContext context)
+    private static RouteConfig BindRoute(ref Utf8JsonReader reader, BindingContext context)
     {
-        var fields = new ObjectFields(obj, path, new SectionName("route ", path), context, RouteFields);
+        var fields = new ObjectFields(RouteFields, new SectionName("route "));
         // Missing required values bind as "" and are reported by the validator's rules, once.
-        var id = ValueReaders.String(fields["id"], path.Field("id"), context);
-        var match = ValueReaders.Object(fields["match"], path.Field("match"), context);
+        string? id = null;
+        RouteMatch? match = null;
+        int? order = null;
+        string? cluster = null;
+        DirectResponse? respond = null;
+        RouteTransforms? transforms = null;
+        TimeSpan? timeout = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            switch (fields.Next(ref reader, context))
+            {
+                case -1:
+                    continue;
+                case 0:
+                    id = ValueReaders.String(ref reader, context);
+                    break;
+                case 1:
+                    match = ValueReaders.Object(ref reader, context) ? BindMatch(ref reader, context) : null;
+                    break;
+                case 2:
+                    order = ValueReaders.Integer(ref reader, context, "10");
+                    break;
+                case 3:
+                    cluster = ValueReaders.String(ref reader, context);
+                    break;
+                case 4:
+                    respond = ValueReaders.Object(ref reader, context) ? BindRespond(ref reader, context) : null;
+                    break;
+                case 5:
+                    transforms = ValueReaders.Object(ref reader, context) ? BindTransforms(ref reader, context) : null;
+                    break;
+                default:
+                    timeout = ValueReaders.Duration(ref reader, context);
+                    break;
+            }
+
+            context.Leave();
+        }
 
         return new RouteConfig
         {
             Id = id ?? "",
-            Match = match is null ? new RouteMatch() : BindMatch(match, path.Property("match"), context),
-            Order = ValueReaders.Integer(fields["order"], path.Field("order"), context, "10") ?? 0,
-            Cluster = ValueReaders.String(fields["cluster"], path.Field("cluster"), context),
-            Respond = ValueReaders.Object(fields["respond"], path.Field("respond"), context) is { } respond
-                ? BindRespond(respond, path.Property("respond"), context)
-                : null,
-            Transforms = ValueReaders.Object(fields["transforms"], path.Field("transforms"), context) is { } transforms
-                ? BindTransforms(transforms, path.Property("transforms"), context)
-                : null,
-            Timeout = ValueReaders.Duration(fields["timeout"], path.Field("timeout"), context),
+            Match = match ?? new RouteMatch(),
+            Order = order ?? 0,
+            Cluster = cluster,
+            Respond = respond,
+            Transforms = transforms,
+            Timeout = timeout,
         };
     }
 
-    private static RouteMatch BindMatch(JsonObjectValue obj, JsonPath path, BindingContext context)
+    private static RouteMatch BindMatch(ref Utf8JsonReader reader, BindingContext context)
     {
-        var fields = new ObjectFields(obj, path, new SectionName("'", path, "'"), context, MatchFields);
-
-        return new RouteMatch
+        var fields = new ObjectFields(MatchFields, new SectionName("'", null, "'"));
+        string? path = null;
+        ValueList<string>? methods = null;
+        ValueList<string>? hosts = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            Path = ValueReaders.String(fields["path"], path.Field("path"), context) ?? "",
-            Methods = ValueReaders.StringList(fields["methods"], path.Field("methods"), context),
-            Hosts = ValueReaders.StringList(fields["hosts"], path.Field("hosts"), context),
-        };
+            switch (fields.Next(ref reader, context))
+            {
+                case -1:
+                    continue;
+                case 0:
+                    path = ValueReaders.String(ref reader, context);
+                    break;
+                case 1:
+                    methods = ValueReaders.StringList(ref reader, context);
+                    break;
+                default:
+                    hosts = ValueReaders.StringList(ref reader, context);
+                    break;
+            }
+
+            context.Leave();
+        }
+
+        return new RouteMatch { Path = path ?? "", Methods = methods, Hosts = hosts };
     }
 
-    private static DirectResponse BindRespond(JsonObjectValue obj, JsonPath path, BindingContext context)
+    private static DirectResponse BindRespond(ref Utf8JsonReader reader, BindingContext context)
     {
-        var fields = new ObjectFields(obj, path, new SectionName("'", path, "'"), context, RespondFields);
-        return new DirectResponse
+        var fields = new ObjectFields(RespondFields, new SectionName("'", null, "'"));
+        int? status = null;
+        ValueMap<string>? headers = null;
+        string? body = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            Status = ValueReaders.Integer(fields["status"], path.Field("status"), context, "200") ?? 200,
-            Headers = ValueReaders.HeaderMap(fields["headers"], path.Field("headers"), context),
-            Body = ValueReaders.String(fields["body"], path.Field("body"), context),
-        };
+            switch (fields.Next(ref reader, context))
+            {
+                case -1:
+                    continue;
+                case 0:
+                    status = ValueReaders.Integer(ref reader, context, "200");
+                    break;
+                case 1:
+                    headers = ValueReaders.HeaderMap(ref reader, context);
+                    break;
+                default:
+                    body = ValueReaders.String(ref reader, context);
+                    break;
+            }
+
+            context.Leave();
+        }
+
+        return new DirectResponse { Status = status ?? 200, Headers = headers, Body = body };
     }
 
-    private static RouteTransforms BindTransforms(JsonObjectValue obj, JsonPath path, BindingContext context)
+    private static RouteTransforms BindTransforms(ref Utf8JsonReader reader, BindingContext context)
     {
-        var fields = new ObjectFields(obj, path, new SectionName("'", path, "'"), context, TransformFields);
+        var fields = new ObjectFields(TransformFields, new SectionName("'", null, "'"));
+        string? pathRemovePrefix = null;
+        string? pathPrefix = null;
+        ValueMap<string>? requestHeaders = null;
+        ValueMap<string>? responseHeaders = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            switch (fields.Next(ref reader, context))
+            {
+                case -1:
+                    continue;
+                case 0:
+                    pathRemovePrefix = ValueReaders.String(ref reader, context);
+                    break;
+                case 1:
+                    pathPrefix = ValueReaders.String(ref reader, context);
+                    break;
+                case 2:
+                    requestHeaders = ValueReaders.HeaderMap(ref reader, context);
+                    break;
+                default:
+                    responseHeaders = ValueReaders.HeaderMap(ref reader, context);
+                    break;
+            }
+
+            context.Leave();
+        }
+
         return new RouteTransforms
         {
-            PathRemovePrefix = ValueReaders.String(fields["pathRemovePrefix"], path.Field("pathRemovePrefix"), context),
-            PathPrefix = ValueReaders.String(fields["pathPrefix"], path.Field("pathPrefix"), context),
-            RequestHeaders = ValueReaders.HeaderMap(fields["requestHeaders"], path.Field("requestHeaders"), context),
-            ResponseHeaders = ValueReaders.HeaderMap(fields["responseHeaders"], path.Field("responseHeaders"), context),
+            PathRemovePrefix = pathRemovePrefix,
+            PathPrefix = pathPrefix,
+            RequestHeaders = requestHeaders,
+            ResponseHeaders = responseHeaders,
         };
     }
 
-    private static ValueMap<ClusterConfig> BindClusters(JsonValue? value, JsonPath clustersPath, BindingContext context)
+    private static ValueMap<ClusterConfig> BindClusters(ref Utf8JsonReader reader, BindingContext context)
     {
-        if (ValueReaders.Object(value, clustersPath, context) is not { } obj)
+        if (!ValueReaders.Object(ref reader, context))
         {
             return ValueMap<ClusterConfig>.EmptyOrdinal;
         }
 
         var clusters = new List<KeyValuePair<string, ClusterConfig>>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in obj.Properties)
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var path = clustersPath.Property(property.Name);
-            context.Record(path, property.Value);
-            if (!seen.Add(property.Name))
+            var nameOffset = reader.TokenStartIndex;
+            var name = reader.GetString()!;
+            reader.Read();
+            context.Enter(name);
+            context.Record(reader.TokenStartIndex);
+            if (!seen.Add(name))
             {
-                context.Error(path, property.NameOffset, $"Cluster '{property.Name}' is defined twice; keep one.");
-                continue;
+                context.Error(nameOffset, $"Cluster '{name}' is defined twice; keep one.");
+                reader.Skip();
+            }
+            else if (ValueReaders.Object(ref reader, context))
+            {
+                clusters.Add(new(name, BindCluster(ref reader, name, context)));
             }
 
-            if (ValueReaders.Object(property.Value, path, context) is { } clusterObject)
-            {
-                clusters.Add(new(property.Name, BindCluster(clusterObject, property.Name, path, context)));
-            }
+            context.Leave();
         }
 
-        return new ValueMap<ClusterConfig>(clusters, StringComparer.Ordinal);
+        // The names were checked for repeats above, so the map need not check them again.
+        return ValueMap<ClusterConfig>.FromDistinct([.. clusters], StringComparer.Ordinal);
     }
 
-    private static ClusterConfig BindCluster(JsonObjectValue obj, string name, JsonPath path, BindingContext context)
+    private static ClusterConfig BindCluster(ref Utf8JsonReader reader, string name, BindingContext context)
     {
-        var fields = new ObjectFields(obj, path, new SectionName("cluster '", name, "'"), context, ClusterFields);
-        var policyPath = path.Field("loadBalancing");
+        var fields = new ObjectFields(ClusterFields, new SectionName("cluster '", name, "'"));
         var policy = LoadBalancingPolicy.RoundRobin;
-        if (ValueReaders.String(fields["loadBalancing"], policyPath, context) is { } policyText &&
-            !Enum.TryParse(policyText, ignoreCase: false, out policy) | !PolicyNames.Contains(policyText, StringComparer.Ordinal))
+        ValueMap<DestinationConfig>? destinations = null;
+        TimeSpan? timeout = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            context.Error(policyPath, fields["loadBalancing"]!.Offset, $"Unknown load balancing policy '{policyText}' in cluster '{name}'. Use one of: {string.Join(", ", PolicyNames)}.");
-            policy = LoadBalancingPolicy.RoundRobin;
+            switch (fields.Next(ref reader, context))
+            {
+                case -1:
+                    continue;
+                case 0:
+                    policy = BindPolicy(ref reader, name, context);
+                    break;
+                case 1:
+                    destinations = BindDestinations(ref reader, name, context);
+                    break;
+                default:
+                    timeout = ValueReaders.Duration(ref reader, context);
+                    break;
+            }
+
+            context.Leave();
         }
 
         return new ClusterConfig
         {
             LoadBalancing = policy,
-            Destinations = BindDestinations(fields["destinations"], name, path.Field("destinations"), context),
-            Timeout = ValueReaders.Duration(fields["timeout"], path.Field("timeout"), context),
+            Destinations = destinations ?? ValueMap<DestinationConfig>.EmptyOrdinal,
+            Timeout = timeout,
         };
     }
 
-    private static ValueMap<DestinationConfig> BindDestinations(JsonValue? value, string cluster, PathRef path, BindingContext context)
+    private static LoadBalancingPolicy BindPolicy(ref Utf8JsonReader reader, string cluster, BindingContext context)
     {
-        // Plain null checks, not pattern variables: Stryker cannot compile mutants of a method whose pattern
-        // variable it would leave unassigned (CS0165), so patterns here would hide the method from mutation.
-        var obj = ValueReaders.Object(value, path, context);
-        if (obj is null)
+        var offset = reader.TokenStartIndex;
+        if (ValueReaders.String(ref reader, context) is not { } policyText)
+        {
+            return LoadBalancingPolicy.RoundRobin;
+        }
+
+        // Only the names as written: Enum.TryParse alone would also take numbers ("1") and ignore case.
+        if (Enum.TryParse(policyText, ignoreCase: false, out LoadBalancingPolicy policy) & PolicyNames.Contains(policyText, StringComparer.Ordinal))
+        {
+            return policy;
+        }
+
+        context.Error(offset, $"Unknown load balancing policy '{policyText}' in cluster '{cluster}'. Use one of: {string.Join(", ", PolicyNames)}.");
+        return LoadBalancingPolicy.RoundRobin;
+    }
+
+    private static ValueMap<DestinationConfig> BindDestinations(ref Utf8JsonReader reader, string cluster, BindingContext context)
+    {
+        if (!ValueReaders.Object(ref reader, context))
         {
             return ValueMap<DestinationConfig>.EmptyOrdinal;
         }
 
-        var destinations = new List<KeyValuePair<string, DestinationConfig>>(obj.Properties.Length);
-        var destinationsPath = path.ToJsonPath();
-        var repeated = new RepeatedNames(obj, StringComparer.Ordinal);
-        for (var i = 0; i < obj.Properties.Length; i++)
+        var destinations = new List<KeyValuePair<string, DestinationConfig>>();
+        var repeated = context.DestinationNames;
+        repeated.Reset();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var property = obj.Properties[i];
-            var destinationPath = destinationsPath.Property(property.Name);
-            context.Record(destinationPath, property.Value);
-            if (repeated.IsRepeat(i))
+            var nameOffset = reader.TokenStartIndex;
+            var name = reader.GetString()!;
+            reader.Read();
+            context.Enter(name);
+            context.Record(reader.TokenStartIndex);
+            if (repeated.IsRepeat(name))
             {
-                context.Error(destinationPath, property.NameOffset, $"Destination '{property.Name}' appears twice in cluster '{cluster}'; keep one.");
-                continue;
+                context.Error(nameOffset, $"Destination '{name}' appears twice in cluster '{cluster}'; keep one.");
+                reader.Skip();
+            }
+            else if (ValueReaders.Object(ref reader, context))
+            {
+                destinations.Add(new(name, BindDestination(ref reader, name, context)));
             }
 
-            var destination = ValueReaders.Object(property.Value, destinationPath, context);
-            if (destination is null)
-            {
-                continue;
-            }
-
-            var fields = new ObjectFields(destination, destinationPath, new SectionName("destination '", property.Name, "'"), context, DestinationFields);
-            destinations.Add(new(property.Name, new DestinationConfig { Address = ValueReaders.String(fields["address"], destinationPath.Field("address"), context) ?? "" }));
+            context.Leave();
         }
 
         // The names were checked for repeats above, so the map need not check them again.
         return ValueMap<DestinationConfig>.FromDistinct([.. destinations], StringComparer.Ordinal);
     }
 
-    private static ServerConfig? BindServer(JsonValue? value, PathRef field, BindingContext context)
+    private static DestinationConfig BindDestination(ref Utf8JsonReader reader, string name, BindingContext context)
     {
-        if (ValueReaders.Object(value, field, context) is not { } obj)
+        var fields = new ObjectFields(DestinationFields, new SectionName("destination '", name, "'"));
+        string? address = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (fields.Next(ref reader, context) < 0)
+            {
+                continue;
+            }
+
+            address = ValueReaders.String(ref reader, context);
+            context.Leave();
+        }
+
+        return new DestinationConfig { Address = address ?? "" };
+    }
+
+    private static ServerConfig? BindServer(ref Utf8JsonReader reader, BindingContext context)
+    {
+        if (!ValueReaders.Object(ref reader, context))
         {
             return null;
         }
 
-        var path = field.ToJsonPath();
-        var fields = new ObjectFields(obj, path, new SectionName("'server'"), context, ServerFields);
-        return new ServerConfig
+        var fields = new ObjectFields(ServerFields, SectionName.Fixed("'server'"));
+        string? urls = null;
+        string? adminUrls = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            Urls = ValueReaders.String(fields["urls"], path.Field("urls"), context),
-            AdminUrls = ValueReaders.String(fields["adminUrls"], path.Field("adminUrls"), context),
-        };
+            switch (fields.Next(ref reader, context))
+            {
+                case -1:
+                    continue;
+                case 0:
+                    urls = ValueReaders.String(ref reader, context);
+                    break;
+                default:
+                    adminUrls = ValueReaders.String(ref reader, context);
+                    break;
+            }
+
+            context.Leave();
+        }
+
+        return new ServerConfig { Urls = urls, AdminUrls = adminUrls };
     }
 }

@@ -38,14 +38,14 @@ internal static class ConfigParser
             };
         }
 
-        var tree = JsonTreeReader.Read(content.Span, lines, out var syntaxError);
+        var context = new BindingContext(lines);
+        var config = ConfigBinder.Bind(content.Span, context, out var syntaxError);
+        syntaxError = JsonSyntax.FirstTextError(content.Span, lines) ?? syntaxError;
         if (syntaxError is not null)
         {
             return new ParsedConfig(new ProxyConfig(), SourceMap.Empty, [syntaxError]) { IsSyntaxError = true };
         }
 
-        var context = new BindingContext(lines);
-        var config = ConfigBinder.Bind(tree, context);
-        return new ParsedConfig(config, new SourceMap(tree, lines), context.Errors);
+        return new ParsedConfig(config, new SourceMap(content, lines), context.Errors);
     }
 }

@@ -1,46 +1,51 @@
+using System.Text.Json;
 using HotReloadProxy.Text;
 
 namespace HotReloadProxy.Configuration.Parsing;
 
 /// <summary>
-/// The properties of one JSON object, checked against the names its section allows: a typo must be an
-/// error, not a silently ignored setting, and a duplicated name must not let the last one win unnoticed.
+/// The properties of one JSON object as they are read, checked against the names its section allows: a typo
+/// must be an error, not a silently ignored setting, and a duplicated name must not let the last one win unnoticed.
 /// </summary>
-internal readonly struct ObjectFields
+/// <remarks>A mutable struct: keep it in a local and call it there, so the names seen so far stay with it.</remarks>
+internal struct ObjectFields(string[] known, SectionName section)
 {
-    /// <summary>The most names a section may have (a route has seven); a longer list fails on its first object.</summary>
-    public const int MaxKnown = 8;
+    /// <summary>The most names a section may have: one bit each in the seen mask (a route has seven).</summary>
+    public const int MaxKnown = 32;
 
-    private readonly string[] _known;
+    private uint _seen;
 
-    // Inline in the struct: one of these per object of the file, so no array is allocated for it.
-    private readonly FoundFields _found;
-
-    /// <param name="known">The section's allowed names: a shared static array, looked up by ordinal equality.</param>
-    public ObjectFields(JsonObjectValue obj, JsonPath path, SectionName section, BindingContext context, string[] known)
+    /// <summary>
+    /// Reads the property name the reader is on and moves to its value. Returns the name's index in the
+    /// section's list with the value's path entered (the caller binds the value, then leaves the path); or,
+    /// after reporting an unknown or repeated name and skipping its value, -1.
+    /// </summary>
+    public int Next(ref Utf8JsonReader reader, BindingContext context)
     {
-        _known = known;
-        foreach (var property in obj.Properties)
+        var nameOffset = reader.TokenStartIndex;
+        var name = NameTable.Read(ref reader);
+        reader.Read();
+        var index = Array.IndexOf(known, name);
+        if (index < 0)
         {
-            var index = Array.IndexOf(known, property.Name);
-            if (index < 0)
-            {
-                context.Error(path.Field(property.Name), property.NameOffset, UnknownMessage(property.Name, section.ToString(), known));
-                continue;
-            }
-
-            if (_found[index] is not null)
-            {
-                context.Error(path.Field(property.Name), property.NameOffset, $"Property '{property.Name}' appears twice in {section}; keep one.");
-                continue;
-            }
-
-            _found[index] = property.Value;
-            context.RecordProperty(path, property.Name, property.Value);
+            context.ErrorAt(name, nameOffset, UnknownMessage(name, section.Describe(context), known));
+            reader.Skip();
+            return -1;
         }
-    }
 
-    public JsonValue? this[string name] => _found[Array.IndexOf(_known, name)];
+        var bit = 1u << index;
+        if ((_seen & bit) != 0)
+        {
+            context.ErrorAt(name, nameOffset, $"Property '{name}' appears twice in {section.Describe(context)}; keep one.");
+            reader.Skip();
+            return -1;
+        }
+
+        _seen |= bit;
+        context.Enter(name);
+        context.Record(reader.TokenStartIndex);
+        return index;
+    }
 
     private static string UnknownMessage(string name, string section, string[] known)
     {
@@ -53,16 +58,15 @@ internal readonly struct ObjectFields
         var hint = suggestion is null ? "" : $" Did you mean '{suggestion}'?";
         return $"Unknown property '{name}' in {section}.{hint} Allowed: {string.Join(", ", known)}.";
     }
-
-    [System.Runtime.CompilerServices.InlineArray(MaxKnown)]
-    private struct FoundFields
-    {
-        private JsonValue? _first;
-    }
 }
 
-/// <summary>How an error names the object it is about (<c>route routes[3]</c>, <c>cluster 'api'</c>), spelt out only for an error.</summary>
-internal readonly struct SectionName(string prefix, object? subject = null, string suffix = "")
+/// <summary>
+/// How an error names the object it is about (<c>route routes[3]</c>, <c>cluster 'api'</c>, <c>the config</c>),
+/// spelt out only for an error. Without a subject, the subject is the object's own path.
+/// </summary>
+internal readonly struct SectionName(string prefix, string? subject = null, string suffix = "")
 {
-    public override string ToString() => prefix + subject + suffix;
+    public static SectionName Fixed(string text) => new(text, "");
+
+    public string Describe(BindingContext context) => prefix + (subject ?? context.Path) + suffix;
 }

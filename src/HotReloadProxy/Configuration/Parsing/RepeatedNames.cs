@@ -1,46 +1,51 @@
-using System.Collections.Immutable;
 using HotReloadProxy.Configuration.Model;
 
 namespace HotReloadProxy.Configuration.Parsing;
 
 /// <summary>
-/// Finds a property name that repeats an earlier one in the same object. Most objects that can repeat a name (a
-/// cluster's destinations, a header map) hold one or two, so they are scanned instead of given a set each; a large
-/// object gets a set, so a hostile file cannot make the scan quadratic.
+/// Finds a property name that repeats an earlier one in the same object, as the object is read. Most objects that
+/// can repeat a name (a cluster's destinations, a header map) hold one or two, so names are scanned instead of put
+/// in a set; past <see cref="ScanLimit"/> they go in a set, so a hostile file cannot make the check quadratic.
+/// One instance serves object after object (<see cref="Reset"/>), so checking allocates nothing per object.
 /// </summary>
-internal readonly struct RepeatedNames
+internal sealed class RepeatedNames(StringComparer comparer)
 {
-    /// <summary>Up to this many properties, names are compared by a scan: the limit up to which a map scans too.</summary>
+    /// <summary>Up to this many names, they are compared by a scan: the limit up to which a map scans too.</summary>
     public const int ScanLimit = ValueMap<string>.ScanLimit;
 
-    private readonly ImmutableArray<JsonPropertyValue> _properties;
-    private readonly StringComparer _comparer;
-    private readonly HashSet<string>? _seen;
+    private readonly List<string> _names = [];
+    private HashSet<string>? _set;
 
-    public RepeatedNames(JsonObjectValue obj, StringComparer comparer)
+    /// <summary>Forgets the names of the previous object.</summary>
+    public void Reset()
     {
-        _properties = obj.Properties;
-        _comparer = comparer;
-        _seen = obj.Properties.Length > ScanLimit ? new HashSet<string>(comparer) : null;
+        _names.Clear();
+        _set?.Clear();
     }
 
-    /// <summary>Whether property <paramref name="index"/> repeats the name of one before it; ask in index order.</summary>
-    public bool IsRepeat(int index)
+    /// <summary>Whether <paramref name="name"/> repeats a name seen since <see cref="Reset"/>; either way it is now seen.</summary>
+    public bool IsRepeat(string name)
     {
-        var name = _properties[index].Name;
-        if (_seen is not null)
+        if (_names.Count < ScanLimit)
         {
-            return !_seen.Add(name);
-        }
-
-        for (var i = 0; i < index; i++)
-        {
-            if (_comparer.Equals(_properties[i].Name, name))
+            foreach (var seen in _names)
             {
-                return true;
+                if (comparer.Equals(seen, name))
+                {
+                    return true;
+                }
             }
+
+            _names.Add(name);
+            return false;
         }
 
-        return false;
+        if (_set is null || _set.Count == 0)
+        {
+            _set ??= new HashSet<string>(comparer);
+            _set.UnionWith(_names);
+        }
+
+        return !_set.Add(name);
     }
 }

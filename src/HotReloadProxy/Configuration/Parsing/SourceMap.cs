@@ -6,22 +6,23 @@ namespace HotReloadProxy.Configuration.Parsing;
 /// still get line and column.
 /// </summary>
 /// <remarks>
-/// Built on the first <see cref="Locate"/>, by binding the parsed tree a second time with recording on: a
+/// Built on the first <see cref="Locate"/>, by binding the file's bytes a second time with recording on: a
 /// valid file (the common reload) never asks, so it pays for no path strings and no position lookups, and
 /// the recorded paths are exactly the ones binding produces.
 /// </remarks>
 internal sealed class SourceMap
 {
     private readonly Lock _gate = new();
-    private readonly JsonValue? _root;
+    private readonly ReadOnlyMemory<byte> _json;
     private readonly LineIndex? _lines;
     private Dictionary<string, SourcePosition>? _positions;
 
     private SourceMap(Dictionary<string, SourcePosition> positions) => _positions = positions;
 
-    internal SourceMap(JsonValue root, LineIndex lines)
+    /// <param name="json">Bytes that bind without a syntax error (the parser made sure of it).</param>
+    internal SourceMap(ReadOnlyMemory<byte> json, LineIndex lines)
     {
-        _root = root;
+        _json = json;
         _lines = lines;
     }
 
@@ -58,7 +59,7 @@ internal sealed class SourceMap
             if (_positions is null)
             {
                 var context = new BindingContext(_lines!, recordPositions: true);
-                ConfigBinder.Bind(_root!, context);
+                ConfigBinder.Bind(_json.Span, context, out _);
                 _positions = context.Positions!;
             }
 

@@ -1,42 +1,52 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using HotReloadProxy.Configuration.Model;
 
 namespace HotReloadProxy.Configuration.Parsing;
 
-/// <summary>Typed reads of JSON values that report a wrong type as an error at the value's position.</summary>
+/// <summary>
+/// Typed reads of the value the reader is on, at the context's current path. A wrong type is reported at the
+/// value's position and the value skipped, so the reader always ends on the value's last token.
+/// </summary>
 internal static class ValueReaders
 {
-    public static string? String(JsonValue? value, PathRef path, BindingContext context)
+    public static string? String(ref Utf8JsonReader reader, BindingContext context)
     {
-        switch (value)
+        switch (reader.TokenType)
         {
-            case null or JsonNullValue:
+            case JsonTokenType.Null:
                 return null;
-            case JsonStringValue text:
-                return text.Value;
+            case JsonTokenType.String:
+                return reader.GetString();
             default:
-                context.Error(path, value.Offset, $"'{path}' must be a string, but it is {value.KindName}.");
+                WrongType(ref reader, context, "a string");
                 return null;
         }
     }
 
-    public static int? Integer(JsonValue? value, PathRef path, BindingContext context, string example)
+    public static int? Integer(ref Utf8JsonReader reader, BindingContext context, string example)
     {
-        switch (value)
+        switch (reader.TokenType)
         {
-            case null or JsonNullValue:
+            case JsonTokenType.Null:
                 return null;
-            case JsonNumberValue number when int.TryParse(number.RawText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed):
+            case JsonTokenType.Number when int.TryParse(reader.ValueSpan, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed):
                 return parsed;
             default:
-                context.Error(path, value.Offset, $"'{path}' must be a whole number such as {example}, but it is {Describe(value)}.");
+                var found = reader.TokenType == JsonTokenType.Number
+                    ? "the number " + Encoding.UTF8.GetString(reader.ValueSpan)
+                    : JsonSyntax.KindName(reader.TokenType);
+                context.Error(reader.TokenStartIndex, $"'{context.Path}' must be a whole number such as {example}, but it is {found}.");
+                reader.Skip();
                 return null;
         }
     }
 
-    public static TimeSpan? Duration(JsonValue? value, PathRef path, BindingContext context)
+    public static TimeSpan? Duration(ref Utf8JsonReader reader, BindingContext context)
     {
-        var text = String(value, path, context);
+        var offset = reader.TokenStartIndex;
+        var text = String(ref reader, context);
         if (text is null)
         {
             return null;
@@ -47,75 +57,98 @@ internal static class ValueReaders
             return duration;
         }
 
-        context.Error(path, value!.Offset, $"'{path}' is not a duration: '{text}'. Write it like \"500ms\", \"30s\", \"2m\" or \"00:00:30\".");
+        context.Error(offset, $"'{context.Path}' is not a duration: '{text}'. Write it like \"500ms\", \"30s\", \"2m\" or \"00:00:30\".");
         return null;
     }
 
-    public static ValueList<string>? StringList(JsonValue? value, PathRef path, BindingContext context)
+    public static ValueList<string>? StringList(ref Utf8JsonReader reader, BindingContext context)
     {
-        switch (value)
+        switch (reader.TokenType)
         {
-            case null or JsonNullValue:
+            case JsonTokenType.Null:
                 return null;
-            case JsonArrayValue array:
-                var items = new List<string>(array.Items.Length);
-                var listPath = array.Items.Length == 0 ? null : path.ToJsonPath();
-                for (var i = 0; i < array.Items.Length; i++)
+            case JsonTokenType.StartArray:
+                List<string>? items = null;
+                var index = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    var itemPath = listPath!.At(i);
-                    context.Record(itemPath, array.Items[i]);
-                    if (Item(array.Items[i], itemPath, context) is { } item)
+                    context.Enter(index++);
+                    context.Record(reader.TokenStartIndex);
+                    if (Item(ref reader, context) is { } item)
                     {
-                        items.Add(item);
+                        (items ??= new List<string>(2)).Add(item);
                     }
+
+                    context.Leave();
                 }
 
-                return new ValueList<string>(items);
+                return items is null ? ValueList<string>.Empty : new ValueList<string>(items);
             default:
-                context.Error(path, value.Offset, $"'{path}' must be an array of strings, but it is {value.KindName}.");
+                WrongType(ref reader, context, "an array of strings");
                 return null;
         }
     }
 
     /// <summary>A header map: names compare case-insensitively, as HTTP does.</summary>
-    public static ValueMap<string>? HeaderMap(JsonValue? value, PathRef path, BindingContext context)
+    public static ValueMap<string>? HeaderMap(ref Utf8JsonReader reader, BindingContext context)
     {
-        switch (value)
+        switch (reader.TokenType)
         {
-            case null or JsonNullValue:
+            case JsonTokenType.Null:
                 return null;
-            case JsonObjectValue obj:
-                var entries = new KeyValuePair<string, string>[obj.Properties.Length];
-                var count = 0;
-                var repeated = new RepeatedNames(obj, StringComparer.OrdinalIgnoreCase);
-                var mapPath = obj.Properties.Length == 0 ? null : path.ToJsonPath();
-                for (var i = 0; i < obj.Properties.Length; i++)
+            case JsonTokenType.StartObject:
+                List<KeyValuePair<string, string>>? entries = null;
+                var repeated = context.HeaderNames;
+                repeated.Reset();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var property = obj.Properties[i];
-                    var itemPath = mapPath!.Field(property.Name);
-                    context.Record(itemPath, property.Value);
+                    var nameOffset = reader.TokenStartIndex;
+                    var name = reader.GetString()!;
+                    reader.Read();
                     // A repeat is an error even when the first value had the wrong type (and was not kept).
-                    if (repeated.IsRepeat(i))
+                    var isRepeat = repeated.IsRepeat(name);
+                    if (isRepeat)
                     {
-                        context.Error(itemPath, property.NameOffset, $"Header '{property.Name}' appears twice in '{path}' (header names ignore case); keep one.");
-                        continue;
+                        context.ErrorAt(name, nameOffset, $"Header '{name}' appears twice in '{context.Path}' (header names ignore case); keep one.");
                     }
 
-                    if (Item(property.Value, itemPath, context) is { } headerValue)
+                    context.Enter(name);
+                    context.Record(reader.TokenStartIndex);
+                    if (isRepeat)
                     {
-                        entries[count++] = new(property.Name, headerValue);
+                        reader.Skip();
                     }
+                    else if (Item(ref reader, context) is { } headerValue)
+                    {
+                        (entries ??= new List<KeyValuePair<string, string>>(1)).Add(new(name, headerValue));
+                    }
+
+                    context.Leave();
                 }
 
-                if (count < entries.Length)
-                {
-                    Array.Resize(ref entries, count);
-                }
-
-                return ValueMap<string>.FromDistinct(entries, StringComparer.OrdinalIgnoreCase);
+                // The names were checked for repeats above, so the map need not check them again.
+                return ValueMap<string>.FromDistinct(entries is null ? [] : [.. entries], StringComparer.OrdinalIgnoreCase);
             default:
-                context.Error(path, value.Offset, $"'{path}' must be an object of header names to string values, but it is {value.KindName}.");
+                WrongType(ref reader, context, "an object of header names to string values");
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the value is an object to bind: null is "not set" (false, no error), and any other type is
+    /// reported and skipped (false).
+    /// </summary>
+    public static bool Object(ref Utf8JsonReader reader, BindingContext context)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                return true;
+            case JsonTokenType.Null:
+                return false;
+            default:
+                WrongType(ref reader, context, "an object");
+                return false;
         }
     }
 
@@ -123,30 +156,20 @@ internal static class ValueReaders
     /// A string inside a list or a map. There null cannot mean "not set", as it does for a field, so it is reported
     /// like any other wrong type instead of being dropped.
     /// </summary>
-    private static string? Item(JsonValue value, PathRef path, BindingContext context)
+    private static string? Item(ref Utf8JsonReader reader, BindingContext context)
     {
-        if (value is JsonNullValue)
+        if (reader.TokenType == JsonTokenType.Null)
         {
-            context.Error(path, value.Offset, $"'{path}' must be a string, but it is null. Give it a value or remove it.");
+            context.Error(reader.TokenStartIndex, $"'{context.Path}' must be a string, but it is null. Give it a value or remove it.");
             return null;
         }
 
-        return String(value, path, context);
+        return String(ref reader, context);
     }
 
-    public static JsonObjectValue? Object(JsonValue? value, PathRef path, BindingContext context)
+    private static void WrongType(ref Utf8JsonReader reader, BindingContext context, string expected)
     {
-        switch (value)
-        {
-            case null or JsonNullValue:
-                return null;
-            case JsonObjectValue obj:
-                return obj;
-            default:
-                context.Error(path, value.Offset, $"'{path}' must be an object, but it is {value.KindName}.");
-                return null;
-        }
+        context.Error(reader.TokenStartIndex, $"'{context.Path}' must be {expected}, but it is {JsonSyntax.KindName(reader.TokenType)}.");
+        reader.Skip();
     }
-
-    private static string Describe(JsonValue value) => value is JsonNumberValue number ? $"the number {number.RawText}" : value.KindName;
 }

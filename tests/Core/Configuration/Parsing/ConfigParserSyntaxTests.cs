@@ -113,6 +113,25 @@ public sealed class ConfigParserSyntaxTests
         Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [Requirement("CV-01")]
+    [InlineData("{\"routes\": [],\n \"extra\": {\"a\": \"X\"}}")]
+    [InlineData("{\"routes\": [],\n \"server\": [\"u\", \"X\"]}")]
+    [InlineData("{\"routes\": [],\n \"clusters\": {\"c\": {}, \"c\": \"X\"}}")]
+    public void Invalid_utf8_in_a_value_binding_skips_is_still_reported_at_its_string(string json)
+    {
+        // Binding reads past values it does not keep (an unknown property, a wrong type, a repeated name) without
+        // decoding them; the bad byte must still be found, or a file that is not UTF-8 would fail for another reason.
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var bad = Array.IndexOf(bytes, (byte)'X');
+        bytes[bad] = 0xFF;
+
+        var error = SyntaxError(ConfigParser.Parse(bytes));
+
+        Assert.StartsWith("Invalid text: ", error.Message, StringComparison.Ordinal);
+        AssertAt(error, 2, bad - 1 - Array.IndexOf(bytes, (byte)'\n'));
+    }
+
     [Fact]
     [Requirement("CV-01")]
     public void Invalid_utf8_byte_outside_a_string_is_a_syntax_error_at_its_column()
