@@ -8,13 +8,13 @@ namespace HotReloadProxy.Snapshots;
 /// <summary>A route ready to serve: either a cluster with its transforms and timeout, or a direct response.</summary>
 internal sealed class CompiledRoute
 {
-    internal CompiledRoute(RouteConfig config, CompiledCluster? cluster, DirectResponder? respond, RouteTransformer transformer, TimeSpan timeout)
+    internal CompiledRoute(RouteConfig config, CompiledCluster? cluster, DirectResponder? respond, RouteTransformer transformer, ForwarderRequestConfig requestConfig)
     {
         Config = config;
         Cluster = cluster;
         Respond = respond;
         Transformer = transformer;
-        RequestConfig = new ForwarderRequestConfig { ActivityTimeout = timeout };
+        RequestConfig = requestConfig;
         Drain = new RouteDrain();
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using HotReloadProxy.Configuration.Validation;
 using HotReloadProxy.Forwarding;
 using HotReloadProxy.Routing;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace HotReloadProxy.Snapshots;
 
@@ -29,6 +30,12 @@ internal sealed class SnapshotCompiler(IInvokerFactory invokers, ForwardingOptio
         }
 
         var generationText = generation.ToString(CultureInfo.InvariantCulture);
+        // The forwarder's settings are immutable and differ only by timeout, and most routes share one: one
+        // instance per timeout, not one per route of a large table.
+        var requestConfigs = new Dictionary<TimeSpan, ForwarderRequestConfig>();
+        ForwarderRequestConfig RequestConfigFor(TimeSpan timeout) =>
+            requestConfigs.TryGetValue(timeout, out var shared) ? shared : requestConfigs[timeout] = new ForwarderRequestConfig { ActivityTimeout = timeout };
+
         var entries = new List<RouteEntry<CompiledRoute>>(config.Routes.Count);
         for (var i = 0; i < config.Routes.Count; i++)
         {
@@ -40,7 +47,7 @@ internal sealed class SnapshotCompiler(IInvokerFactory invokers, ForwardingOptio
                 cluster,
                 route.Respond is null ? null : new DirectResponder(route.Respond, responseHeaders),
                 new RouteTransformer(route.Transforms, responseHeaders, forwarding, generationText),
-                route.Timeout ?? cluster?.Config.Timeout ?? DefaultTimeout);
+                RequestConfigFor(route.Timeout ?? cluster?.Config.Timeout ?? DefaultTimeout));
             var match = valid.Matches[i];
             entries.Add(new RouteEntry<CompiledRoute>(
                 match.Template,

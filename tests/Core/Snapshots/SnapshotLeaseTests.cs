@@ -220,6 +220,30 @@ public sealed class SnapshotLeaseTests
     }
 
     [Fact]
+    [Requirement("AT-01")]
+    public void Routes_of_one_snapshot_keep_their_own_timeouts_when_the_forwarder_settings_are_shared()
+    {
+        // The compiler hands routes with equal timeouts one settings object: a route with another timeout must
+        // still get its own, whichever route came first.
+        var cluster = TestConfigs.Cluster(new Uri("http://127.0.0.1:5001"));
+        RouteConfig[] routes =
+        [
+            TestConfigs.ForwardRoute("a", "/a", "backend") with { Timeout = TimeSpan.FromSeconds(3) },
+            TestConfigs.ForwardRoute("b", "/b", "backend"),
+            TestConfigs.ForwardRoute("c", "/c", "backend") with { Timeout = TimeSpan.FromSeconds(3) },
+            TestConfigs.ForwardRoute("d", "/d", "backend") with { Timeout = TimeSpan.FromSeconds(9) },
+        ];
+        var valid = new ConfigValidator().Validate(TestConfigs.Versioned("v1", routes, [new("backend", cluster)]), SourceMap.Empty).Valid!;
+        var snapshot = Compiler.Compile(valid, 1, "sha", DateTimeOffset.UnixEpoch, "test", previous: null);
+        TimeSpan TimeoutOf(string id) => snapshot.Routes.Entries.Single(e => e.Value.Id == id).Value.RequestConfig.ActivityTimeout!.Value;
+
+        Assert.Equal(TimeSpan.FromSeconds(3), TimeoutOf("a"));
+        Assert.Equal(SnapshotCompiler.DefaultTimeout, TimeoutOf("b"));
+        Assert.Equal(TimeSpan.FromSeconds(3), TimeoutOf("c"));
+        Assert.Equal(TimeSpan.FromSeconds(9), TimeoutOf("d"));
+    }
+
+    [Fact]
     [Requirement("AT-01", "PX-04")]
     public void A_snapshot_carries_its_generation_hash_time_source_routes_and_clusters()
     {

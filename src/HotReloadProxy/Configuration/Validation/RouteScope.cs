@@ -8,7 +8,7 @@ namespace HotReloadProxy.Configuration.Validation;
 /// One route as the rules see it: the route, where it sits, the config around it (for cluster names), and
 /// what the rules parsed from it. The compiler uses those parsed values, so nothing is parsed twice.
 /// </summary>
-internal sealed class RouteScope
+internal sealed class RouteScope : IJsonPathOwner
 {
     internal RouteScope(ProxyConfig config, int index)
     {

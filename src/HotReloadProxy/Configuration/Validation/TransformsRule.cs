@@ -14,12 +14,11 @@ internal sealed class TransformsRule : IRouteRule
             return;
         }
 
-        // Paths as parent and name, built only for an error: most routes carry a transform.
-        var path = route.Path.Property("transforms");
-        CheckPrefix(report, path.Field("pathRemovePrefix"), transforms.PathRemovePrefix);
-        CheckPrefix(report, path.Field("pathPrefix"), transforms.PathPrefix);
-        HeaderRules.Check(report, path.Field("requestHeaders"), transforms.RequestHeaders);
-        HeaderRules.Check(report, path.Field("responseHeaders"), transforms.ResponseHeaders);
+        // Paths as route, block and name, built only for an error: most routes carry a transform.
+        CheckPrefix(report, PathRef.Under(route, "transforms", "pathRemovePrefix"), transforms.PathRemovePrefix);
+        CheckPrefix(report, PathRef.Under(route, "transforms", "pathPrefix"), transforms.PathPrefix);
+        HeaderRules.Check(report, PathRef.Under(route, "transforms", "requestHeaders"), transforms.RequestHeaders);
+        HeaderRules.Check(report, PathRef.Under(route, "transforms", "responseHeaders"), transforms.ResponseHeaders);
     }
 
     private static void CheckPrefix(ValidationReport report, PathRef path, string? prefix)
