@@ -3,7 +3,8 @@ namespace HotReload.Testing.Observing;
 /// <summary>
 /// An <see cref="IReloadObserver{TOutcome}"/> over outcomes the service pushes: call <see cref="Record"/> from
 /// the service's event, log callback or metric listener, and tests wait on the recorded stream. Every outcome
-/// is kept, so a wait from a mark also sees outcomes recorded before the wait began but after the mark.
+/// is kept until <see cref="Forget"/> drops the old ones, so a wait from a mark also sees outcomes recorded
+/// before the wait began but after the mark.
 /// </summary>
 /// <typeparam name="TOutcome">What one reload reports.</typeparam>
 public sealed class RecordingReloadObserver<TOutcome> : IReloadObserver<TOutcome>
@@ -11,6 +12,9 @@ public sealed class RecordingReloadObserver<TOutcome> : IReloadObserver<TOutcome
     private readonly List<TOutcome> _outcomes = [];
     private readonly Lock _gate = new();
     private readonly Func<TOutcome, string> _describe;
+
+    // How many outcomes Forget has dropped from the front: marks count from the first outcome ever recorded.
+    private long _forgotten;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates an empty observer.</summary>
@@ -25,7 +29,7 @@ public sealed class RecordingReloadObserver<TOutcome> : IReloadObserver<TOutcome
     /// <summary>The timeouts this observer waits with.</summary>
     public HarnessTimeouts Timeouts { get; }
 
-    /// <summary>Every outcome recorded so far, oldest first.</summary>
+    /// <summary>Every outcome recorded so far and not forgotten, oldest first.</summary>
     public IReadOnlyList<TOutcome> Outcomes
     {
         get
@@ -57,7 +61,25 @@ public sealed class RecordingReloadObserver<TOutcome> : IReloadObserver<TOutcome
     {
         lock (_gate)
         {
-            return new ReloadMark(this, _outcomes.Count);
+            return new ReloadMark(this, _forgotten + _outcomes.Count);
+        }
+    }
+
+    /// <summary>
+    /// Drops the outcomes recorded before <paramref name="mark"/>, so a long run (a soak, thousands of reloads)
+    /// keeps only what it may still wait on. Marks stay valid: a wait or <see cref="Since"/> from a mark before
+    /// the forgotten ones starts at the oldest outcome still kept.
+    /// </summary>
+    /// <param name="mark">A mark from this observer; outcomes after it are kept.</param>
+    public void Forget(ReloadMark mark)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        mark.EnsureIssuedBy(this);
+        lock (_gate)
+        {
+            var count = (int)Math.Clamp(mark.Position - _forgotten, 0, _outcomes.Count);
+            _outcomes.RemoveRange(0, count);
+            _forgotten += count;
         }
     }
 
@@ -70,7 +92,7 @@ public sealed class RecordingReloadObserver<TOutcome> : IReloadObserver<TOutcome
         mark.EnsureIssuedBy(this);
         lock (_gate)
         {
-            return _outcomes.Skip((int)mark.Position).ToList();
+            return _outcomes.Skip(IndexOf(mark.Position)).ToList();
         }
     }
 
@@ -82,20 +104,22 @@ public sealed class RecordingReloadObserver<TOutcome> : IReloadObserver<TOutcome
         mark.EnsureIssuedBy(this);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeouts.Reload);
-        var next = (int)mark.Position;
+        var next = mark.Position;
         while (true)
         {
             Task changed;
             lock (_gate)
             {
-                for (; next < _outcomes.Count; next++)
+                for (var index = IndexOf(next); index < _outcomes.Count; index++)
                 {
-                    if (predicate(_outcomes[next]))
+                    if (predicate(_outcomes[index]))
                     {
-                        return _outcomes[next];
+                        return _outcomes[index];
                     }
                 }
 
+                // Checked up to here; the next pass starts after these even if some are forgotten meanwhile.
+                next = _forgotten + _outcomes.Count;
                 changed = _changed.Task;
             }
 
@@ -111,4 +135,7 @@ public sealed class RecordingReloadObserver<TOutcome> : IReloadObserver<TOutcome
             }
         }
     }
+
+    // Where a mark's position falls in the kept outcomes (under the lock): before the first kept one, if forgotten.
+    private int IndexOf(long position) => (int)Math.Max(0, position - _forgotten);
 }

@@ -56,6 +56,9 @@ internal sealed class ReloadEvents : IReloadObserver<ReloadOutcome>, IDisposable
     /// <inheritdoc/>
     public ReloadMark Mark() => _recorded.Mark();
 
+    /// <summary>Drops the outcomes recorded before <paramref name="mark"/> (see <see cref="RecordingReloadObserver{TOutcome}.Forget"/>).</summary>
+    public void Forget(ReloadMark mark) => _recorded.Forget(mark);
+
     /// <inheritdoc/>
     public Task<ReloadOutcome> WaitAsync(ReloadMark mark, Func<ReloadOutcome, bool> predicate, string description, CancellationToken cancellationToken = default) =>
         _recorded.WaitAsync(mark, predicate, description, cancellationToken);
