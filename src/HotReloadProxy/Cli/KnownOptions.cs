@@ -18,6 +18,7 @@ internal static class KnownOptions
         new("etcd", "urls", "etcd endpoints, ','-separated (e.g. http://127.0.0.1:2379); needs --etcd-key"),
         new("etcd-key", "key", "the etcd key whose value is the whole config"),
         new("etcd-max-backoff", "ms", "longest wait between reconnects while etcd is unreachable (default 5000)"),
+        new("etcd-keepalive", "ms", "ping a silent etcd connection after this long; unanswered for half as long, it is closed (default 10000)"),
         new("etcd-startup-timeout", "ms", "how long startup keeps trying to read the key before exiting (default 10000)"),
         new("poll", "ms", "poll the file every <ms> instead of watching it (bind mounts, network shares)"),
         new("reload-debounce", "ms", "quiet window before a change is read (default 10)"),

@@ -43,6 +43,9 @@ internal sealed record ProxyOptions
     /// <summary>--etcd-max-backoff: the longest wait between reconnect attempts while etcd is unreachable.</summary>
     public TimeSpan EtcdMaxBackoff { get; init; } = Sources.Etcd.EtcdSourceOptions.DefaultMaxBackoff;
 
+    /// <summary>--etcd-keepalive: how long an etcd connection may be silent before it is pinged (a ping unanswered for half as long closes it).</summary>
+    public TimeSpan EtcdKeepAlive { get; init; } = Sources.Etcd.EtcdSourceOptions.DefaultKeepAlive;
+
     /// <summary>--etcd-startup-timeout: how long a starting proxy keeps trying to read its etcd key before it gives up.</summary>
     public TimeSpan EtcdStartupTimeout { get; init; } = Sources.Etcd.EtcdSourceOptions.DefaultStartupTimeout;
 
@@ -82,6 +85,10 @@ internal sealed record ProxyOptions
             EtcdKey = etcdKey,
             EtcdStartupTimeout = Milliseconds(configuration, "etcd-startup-timeout") ?? Sources.Etcd.EtcdSourceOptions.DefaultStartupTimeout,
             EtcdMaxBackoff = Milliseconds(configuration, "etcd-max-backoff") is { } backoff && backoff > TimeSpan.Zero ? backoff : Sources.Etcd.EtcdSourceOptions.DefaultMaxBackoff,
+            EtcdKeepAlive = Milliseconds(configuration, "etcd-keepalive") is { } keepAlive
+                ? keepAlive >= Sources.Etcd.EtcdSourceOptions.MinKeepAlive ? keepAlive
+                    : throw new ProxyOptionsException("--etcd-keepalive must be at least 2000 milliseconds (an HTTP/2 ping waits at least 1 s for its answer), such as --etcd-keepalive 10000.")
+                : Sources.Etcd.EtcdSourceOptions.DefaultKeepAlive,
             ConfigPath = Path.GetFullPath(configPath ?? DefaultConfigFile),
             ConfigPathExplicit = configPath is not null,
             PollInterval = poll is null ? null : poll.Value > TimeSpan.Zero ? poll : throw new ProxyOptionsException("--poll must be a positive number of milliseconds, such as --poll 500."),

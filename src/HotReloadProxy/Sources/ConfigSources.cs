@@ -25,7 +25,7 @@ internal static class ConfigSources
 
         if (options.EtcdEndpoints is { } endpoints)
         {
-            return new EtcdConfigSource(EtcdSourceOptions.Parse(endpoints, options.EtcdKey!, options.EtcdMaxBackoff, options.EtcdStartupTimeout),
+            return new EtcdConfigSource(EtcdSourceOptions.Parse(endpoints, options.EtcdKey!, options.EtcdMaxBackoff, options.EtcdStartupTimeout, options.EtcdKeepAlive),
                 services.GetRequiredService<ReloadNotifier>(), time, loggers.CreateLogger<EtcdConfigSource>());
         }
 

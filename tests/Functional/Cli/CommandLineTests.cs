@@ -24,7 +24,7 @@ public sealed class CommandLineTests
         Assert.Empty(stdout);
         var lines = stderr.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
-            $"Unknown option {named}.{suggestion} Valid options: --config, --urls, --admin-urls, --config-dir, --strict, --delete-grace, --etcd, --etcd-key, --etcd-max-backoff, --etcd-startup-timeout, --poll, --reload-debounce, --max-config-bytes, --generation-header, --http2, --drain-timeout.",
+            $"Unknown option {named}.{suggestion} Valid options: --config, --urls, --admin-urls, --config-dir, --strict, --delete-grace, --etcd, --etcd-key, --etcd-max-backoff, --etcd-keepalive, --etcd-startup-timeout, --poll, --reload-debounce, --max-config-bytes, --generation-header, --http2, --drain-timeout.",
             lines[0]);
         Assert.Equal("Run with --help for the options.", lines[1]);
     }

@@ -116,6 +116,38 @@ public sealed class EtcdSourceTests
     }
 
     [Fact]
+    [Requirement("ET-13")]
+    public async Task A_hung_etcd_is_noticed_by_unanswered_pings_and_the_proxy_reconnects_once_it_answers()
+    {
+        // A hung peer: etcd's process stopped, its connections open and silent. No change will ever come on the
+        // open watch; only the keep-alive pings (every 2 s of silence, 1 s to answer) can tell it is gone.
+        await using var scenario = await EtcdScenario.StartAsync(TestConfigs.Versioned("v1").ToJson(), keepAliveMs: 2000);
+        var (etcd, proxy) = (scenario.Etcd, scenario.Proxy);
+        await proxy.WaitForEtcdConnectedAsync(connected: true);
+        var reconnectsBefore = (await proxy.StatusAsync()).GetProperty("etcd").GetProperty("reconnects").GetInt64();
+
+        await etcd.PauseAsync();
+        try
+        {
+            await proxy.WaitForEtcdConnectedAsync(connected: false);
+            Assert.Equal("200 v1", await proxy.GetAsync("/version"));
+        }
+        finally
+        {
+            await etcd.ResumeAsync();
+        }
+
+        await proxy.WaitForEtcdConnectedAsync(connected: true);
+        var status = (await proxy.StatusAsync()).GetProperty("etcd");
+        Assert.True(status.GetProperty("reconnects").GetInt64() > reconnectsBefore, "the proxy reported etcd connected again without reconnecting");
+        var mark = proxy.Events.Mark();
+        var json = TestConfigs.Versioned("v2").ToJson();
+        await etcd.PutAsync(EtcdProxy.Key, json);
+        await proxy.Events.WaitForAppliedContentAsync(json, "v2, put after etcd answered again", mark);
+        Assert.Equal("200 v2", await proxy.GetAsync("/version"));
+    }
+
+    [Fact]
     [Requirement("ET-06")]
     public async Task Updates_made_while_the_proxy_was_cut_off_arrive_through_a_watch_resumed_from_the_last_seen_revision()
     {

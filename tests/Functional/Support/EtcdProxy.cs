@@ -10,13 +10,18 @@ internal static class EtcdProxy
 {
     public const string Key = "/hotreload/proxy.json";
 
-    public static Task<KestrelProxy> StartAsync(string endpoint) => KestrelProxy.StartAsync(new ProxySettings
+    /// <param name="keepAliveMs">--etcd-keepalive, when the test needs a hung etcd noticed sooner than the default 10 s.</param>
+    public static Task<KestrelProxy> StartAsync(string endpoint, int? keepAliveMs = null)
     {
-        ConfigPath = null,
-
         // A short cap on the reconnect backoff keeps a test's outage short; the default is 5 s.
-        Extra = new Dictionary<string, string> { ["etcd"] = endpoint, ["etcd-key"] = Key, ["etcd-max-backoff"] = "300" },
-    });
+        var extra = new Dictionary<string, string> { ["etcd"] = endpoint, ["etcd-key"] = Key, ["etcd-max-backoff"] = "300" };
+        if (keepAliveMs is { } keepAlive)
+        {
+            extra["etcd-keepalive"] = keepAlive.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return KestrelProxy.StartAsync(new ProxySettings { ConfigPath = null, Extra = extra });
+    }
 
     public static async Task<JsonElement> StatusAsync(this IProxyUnderTest proxy)
     {
@@ -89,14 +94,14 @@ internal sealed class EtcdScenario : IAsyncDisposable
         return revision;
     }
 
-    public static async Task<EtcdScenario> StartAsync(string initialJson, bool throughRelay = false)
+    public static async Task<EtcdScenario> StartAsync(string initialJson, bool throughRelay = false, int? keepAliveMs = null)
     {
         var etcd = await EtcdServer.StartAsync();
         var scenario = new EtcdScenario(etcd, throughRelay ? new TcpRelay(etcd.ClientUrl) : null);
         try
         {
             scenario.InitialRevision = await etcd.PutAsync(EtcdProxy.Key, initialJson);
-            scenario.Proxy = await EtcdProxy.StartAsync(scenario.Relay is { } relay ? relay.Address.ToString().TrimEnd('/') : etcd.Endpoint);
+            scenario.Proxy = await EtcdProxy.StartAsync(scenario.Relay is { } relay ? relay.Address.ToString().TrimEnd('/') : etcd.Endpoint, keepAliveMs);
             return scenario;
         }
         catch

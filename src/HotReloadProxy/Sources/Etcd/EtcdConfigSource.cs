@@ -329,8 +329,8 @@ internal sealed class EtcdConfigSource : IConfigFileSource, IStatusSection, IDis
 
                 // A peer that vanished without closing the connection (a paused VM, a cut network) is noticed by
                 // the pings going unanswered, not by waiting for a change that never comes.
-                KeepAlivePingDelay = TimeSpan.FromSeconds(10),
-                KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
+                KeepAlivePingDelay = _options.KeepAlive,
+                KeepAlivePingTimeout = _options.KeepAlive / 2,
                 KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
             },
             DisposeHttpClient = true,

@@ -8,6 +8,11 @@ internal sealed record EtcdSourceOptions
 
     public static readonly TimeSpan DefaultStartupTimeout = TimeSpan.FromSeconds(10);
 
+    public static readonly TimeSpan DefaultKeepAlive = TimeSpan.FromSeconds(10);
+
+    /// <summary>The shortest keep-alive: the HTTP client takes no ping delay or ping timeout under 1 s.</summary>
+    public static readonly TimeSpan MinKeepAlive = TimeSpan.FromSeconds(2);
+
     public required IReadOnlyList<Uri> Endpoints { get; init; }
 
     /// <summary>The one key holding the whole config, so one put is one atomic change.</summary>
@@ -23,7 +28,14 @@ internal sealed record EtcdSourceOptions
     /// <summary>Deadline of one read of the key.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
-    public static EtcdSourceOptions Parse(string endpoints, string key, TimeSpan maxBackoff, TimeSpan startupTimeout)
+    /// <summary>
+    /// How long a connection may be silent before it is pinged; a ping unanswered for half as long again closes it.
+    /// This is how a hung etcd (a paused process, a network that drops packets without a reset) is noticed at all:
+    /// an open watch on it would otherwise wait forever for a change.
+    /// </summary>
+    public TimeSpan KeepAlive { get; init; } = DefaultKeepAlive;
+
+    public static EtcdSourceOptions Parse(string endpoints, string key, TimeSpan maxBackoff, TimeSpan startupTimeout, TimeSpan keepAlive)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var uris = new List<Uri>();
@@ -39,6 +51,6 @@ internal sealed record EtcdSourceOptions
 
         return uris.Count == 0
             ? throw new ProxyOptionsException("--etcd needs at least one endpoint, such as http://127.0.0.1:2379.")
-            : new EtcdSourceOptions { Endpoints = uris, Key = key, MaxBackoff = maxBackoff, StartupTimeout = startupTimeout };
+            : new EtcdSourceOptions { Endpoints = uris, Key = key, MaxBackoff = maxBackoff, StartupTimeout = startupTimeout, KeepAlive = keepAlive };
     }
 }
