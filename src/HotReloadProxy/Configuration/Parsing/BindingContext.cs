@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace HotReloadProxy.Configuration.Parsing;
 
 /// <summary>
@@ -40,26 +37,14 @@ internal sealed class BindingContext(LineIndex lines, bool recordPositions = fal
     {
         get
         {
-            if (_path.Count == 0)
-            {
-                return "$";
-            }
-
-            var text = new StringBuilder();
+            // Spelt by JsonPath, the one place that knows how a path is written.
+            var path = JsonPath.Root;
             foreach (var (name, index) in _path)
             {
-                if (name is null)
-                {
-                    text.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
-                }
-                else
-                {
-                    // Properties of the document are written without a prefix: "routes", not "$.routes".
-                    (text.Length == 0 ? text : text.Append('.')).Append(name);
-                }
+                path = name is null ? path.Item(index) : path.Property(name);
             }
 
-            return text.ToString();
+            return path.ToString();
         }
     }
 
