@@ -13,6 +13,7 @@ internal sealed class BindingContext(LineIndex lines, bool recordPositions = fal
     // One entry per level below the document: a property name, or (with a null name) an item index.
     private readonly List<(string? Name, int Index)> _path = [];
 
+    private RepeatedNames? _clusterNames;
     private RepeatedNames? _destinationNames;
     private RepeatedNames? _headerNames;
 
@@ -23,9 +24,12 @@ internal sealed class BindingContext(LineIndex lines, bool recordPositions = fal
     /// <summary>The recorded positions by path text; null unless the context was made to record them.</summary>
     public Dictionary<string, SourcePosition>? Positions => _positions;
 
+    /// <summary>The repeat check for cluster names (one map per file).</summary>
+    public RepeatedNames ClusterNames => _clusterNames ??= new RepeatedNames(StringComparer.Ordinal);
+
     /// <summary>
     /// The repeat check for a cluster's destination names, reused from map to map: destination maps do not nest,
-    /// so one at a time is in use.
+    /// so one at a time is in use (apart from <see cref="ClusterNames"/>, which holds them).
     /// </summary>
     public RepeatedNames DestinationNames => _destinationNames ??= new RepeatedNames(StringComparer.Ordinal);
 

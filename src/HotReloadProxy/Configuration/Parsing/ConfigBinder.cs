@@ -67,34 +67,9 @@ internal static class ConfigBinder
             return new ProxyConfig();
         }
 
-        var fields = new ObjectFields(RootFields, SectionName.Fixed("the config"));
-        var routes = ValueList<RouteConfig>.Empty;
-        var clusters = ValueMap<ClusterConfig>.EmptyOrdinal;
-        ServerConfig? server = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            switch (fields.Next(ref reader, context))
-            {
-                case -1:
-                    continue;
-                case 0:
-                    ValueReaders.String(ref reader, context);
-                    break;
-                case 1:
-                    routes = BindRoutes(ref reader, context);
-                    break;
-                case 2:
-                    clusters = BindClusters(ref reader, context);
-                    break;
-                default:
-                    server = BindServer(ref reader, context);
-                    break;
-            }
-
-            context.Leave();
-        }
-
-        return new ProxyConfig { Routes = routes, Clusters = clusters, Server = server };
+        var root = new RootBinder();
+        ObjectFields.Read(ref reader, context, RootFields, SectionName.Fixed("the config"), ref root);
+        return root.Build();
     }
 
     private static ValueList<RouteConfig> BindRoutes(ref Utf8JsonReader reader, BindingContext context)
@@ -116,7 +91,9 @@ internal static class ConfigBinder
                         context.Record(reader.TokenStartIndex);
                         if (ValueReaders.Object(ref reader, context))
                         {
-                            routes.Add(BindRoute(ref reader, context));
+                            var route = new RouteBinder();
+                            ObjectFields.Read(ref reader, context, RouteFields, new SectionName("route "), ref route);
+                            routes.Add(route.Build());
                         }
 
                         context.Leave();
@@ -136,252 +113,18 @@ internal static class ConfigBinder
         }
     }
 
-    private static RouteConfig BindRoute(ref Utf8JsonReader reader, BindingContext context)
-    {
-        var fields = new ObjectFields(RouteFields, new SectionName("route "));
-        // Missing required values bind as "" and are reported by the validator's rules, once.
-        string? id = null;
-        RouteMatch? match = null;
-        int? order = null;
-        string? cluster = null;
-        DirectResponse? respond = null;
-        RouteTransforms? transforms = null;
-        TimeSpan? timeout = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            switch (fields.Next(ref reader, context))
-            {
-                case -1:
-                    continue;
-                case 0:
-                    id = ValueReaders.String(ref reader, context);
-                    break;
-                case 1:
-                    match = ValueReaders.Object(ref reader, context) ? BindMatch(ref reader, context) : null;
-                    break;
-                case 2:
-                    order = ValueReaders.Integer(ref reader, context, "10");
-                    break;
-                case 3:
-                    cluster = ValueReaders.String(ref reader, context);
-                    break;
-                case 4:
-                    respond = ValueReaders.Object(ref reader, context) ? BindRespond(ref reader, context) : null;
-                    break;
-                case 5:
-                    transforms = ValueReaders.Object(ref reader, context) ? BindTransforms(ref reader, context) : null;
-                    break;
-                default:
-                    timeout = ValueReaders.Duration(ref reader, context);
-                    break;
-            }
-
-            context.Leave();
-        }
-
-        return new RouteConfig
-        {
-            Id = id ?? "",
-            Match = match ?? new RouteMatch(),
-            Order = order ?? 0,
-            Cluster = cluster,
-            Respond = respond,
-            Transforms = transforms,
-            Timeout = timeout,
-        };
-    }
-
-    private static RouteMatch BindMatch(ref Utf8JsonReader reader, BindingContext context)
-    {
-        var fields = new ObjectFields(MatchFields, new SectionName("'", null, "'"));
-        string? path = null;
-        ValueList<string>? methods = null;
-        ValueList<string>? hosts = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            switch (fields.Next(ref reader, context))
-            {
-                case -1:
-                    continue;
-                case 0:
-                    path = ValueReaders.String(ref reader, context);
-                    break;
-                case 1:
-                    methods = ValueReaders.StringList(ref reader, context);
-                    break;
-                default:
-                    hosts = ValueReaders.StringList(ref reader, context);
-                    break;
-            }
-
-            context.Leave();
-        }
-
-        return new RouteMatch { Path = path ?? "", Methods = methods, Hosts = hosts };
-    }
-
-    private static DirectResponse BindRespond(ref Utf8JsonReader reader, BindingContext context)
-    {
-        var fields = new ObjectFields(RespondFields, new SectionName("'", null, "'"));
-        int? status = null;
-        ValueMap<string>? headers = null;
-        string? body = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            switch (fields.Next(ref reader, context))
-            {
-                case -1:
-                    continue;
-                case 0:
-                    status = ValueReaders.Integer(ref reader, context, "200");
-                    break;
-                case 1:
-                    headers = ValueReaders.HeaderMap(ref reader, context);
-                    break;
-                default:
-                    body = ValueReaders.String(ref reader, context);
-                    break;
-            }
-
-            context.Leave();
-        }
-
-        return new DirectResponse { Status = status ?? 200, Headers = headers, Body = body };
-    }
-
-    private static RouteTransforms BindTransforms(ref Utf8JsonReader reader, BindingContext context)
-    {
-        var fields = new ObjectFields(TransformFields, new SectionName("'", null, "'"));
-        string? pathRemovePrefix = null;
-        string? pathPrefix = null;
-        ValueMap<string>? requestHeaders = null;
-        ValueMap<string>? responseHeaders = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            switch (fields.Next(ref reader, context))
-            {
-                case -1:
-                    continue;
-                case 0:
-                    pathRemovePrefix = ValueReaders.String(ref reader, context);
-                    break;
-                case 1:
-                    pathPrefix = ValueReaders.String(ref reader, context);
-                    break;
-                case 2:
-                    requestHeaders = ValueReaders.HeaderMap(ref reader, context);
-                    break;
-                default:
-                    responseHeaders = ValueReaders.HeaderMap(ref reader, context);
-                    break;
-            }
-
-            context.Leave();
-        }
-
-        return new RouteTransforms
-        {
-            PathRemovePrefix = pathRemovePrefix,
-            PathPrefix = pathPrefix,
-            RequestHeaders = requestHeaders,
-            ResponseHeaders = responseHeaders,
-        };
-    }
-
-    private static ValueMap<ClusterConfig> BindClusters(ref Utf8JsonReader reader, BindingContext context)
+    /// <summary>
+    /// A map from names the file chooses (clusters, a cluster's destinations) to objects of one section. A name
+    /// given twice is reported at its second occurrence, whose value is skipped; the first one stays.
+    /// </summary>
+    private static ValueMap<T> BindNamedObjects<T>(ref Utf8JsonReader reader, BindingContext context, RepeatedNames repeated, NamedObjectBinder<T> bind, Func<string, string> repeatedMessage)
     {
         if (!ValueReaders.Object(ref reader, context))
         {
-            return ValueMap<ClusterConfig>.EmptyOrdinal;
+            return ValueMap<T>.EmptyOrdinal;
         }
 
-        var clusters = new List<KeyValuePair<string, ClusterConfig>>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            var nameOffset = reader.TokenStartIndex;
-            var name = reader.GetString()!;
-            reader.Read();
-            context.Enter(name);
-            context.Record(reader.TokenStartIndex);
-            if (!seen.Add(name))
-            {
-                context.Error(nameOffset, $"Cluster '{name}' is defined twice; keep one.");
-                reader.Skip();
-            }
-            else if (ValueReaders.Object(ref reader, context))
-            {
-                clusters.Add(new(name, BindCluster(ref reader, name, context)));
-            }
-
-            context.Leave();
-        }
-
-        // The names were checked for repeats above, so the map need not check them again.
-        return ValueMap<ClusterConfig>.FromDistinct([.. clusters], StringComparer.Ordinal);
-    }
-
-    private static ClusterConfig BindCluster(ref Utf8JsonReader reader, string name, BindingContext context)
-    {
-        var fields = new ObjectFields(ClusterFields, new SectionName("cluster '", name, "'"));
-        var policy = LoadBalancingPolicy.RoundRobin;
-        ValueMap<DestinationConfig>? destinations = null;
-        TimeSpan? timeout = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            switch (fields.Next(ref reader, context))
-            {
-                case -1:
-                    continue;
-                case 0:
-                    policy = BindPolicy(ref reader, name, context);
-                    break;
-                case 1:
-                    destinations = BindDestinations(ref reader, name, context);
-                    break;
-                default:
-                    timeout = ValueReaders.Duration(ref reader, context);
-                    break;
-            }
-
-            context.Leave();
-        }
-
-        return new ClusterConfig
-        {
-            LoadBalancing = policy,
-            Destinations = destinations ?? ValueMap<DestinationConfig>.EmptyOrdinal,
-            Timeout = timeout,
-        };
-    }
-
-    private static LoadBalancingPolicy BindPolicy(ref Utf8JsonReader reader, string cluster, BindingContext context)
-    {
-        var offset = reader.TokenStartIndex;
-        if (ValueReaders.String(ref reader, context) is not { } policyText)
-        {
-            return LoadBalancingPolicy.RoundRobin;
-        }
-
-        // Only the names as written: Enum.TryParse alone would also take numbers ("1") and ignore case.
-        if (Enum.TryParse(policyText, ignoreCase: false, out LoadBalancingPolicy policy) & PolicyNames.Contains(policyText, StringComparer.Ordinal))
-        {
-            return policy;
-        }
-
-        context.Error(offset, $"Unknown load balancing policy '{policyText}' in cluster '{cluster}'. Use one of: {string.Join(", ", PolicyNames)}.");
-        return LoadBalancingPolicy.RoundRobin;
-    }
-
-    private static ValueMap<DestinationConfig> BindDestinations(ref Utf8JsonReader reader, string cluster, BindingContext context)
-    {
-        if (!ValueReaders.Object(ref reader, context))
-        {
-            return ValueMap<DestinationConfig>.EmptyOrdinal;
-        }
-
-        var destinations = new List<KeyValuePair<string, DestinationConfig>>();
-        var repeated = context.DestinationNames;
+        var entries = new List<KeyValuePair<string, T>>();
         repeated.Reset();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
@@ -392,66 +135,295 @@ internal static class ConfigBinder
             context.Record(reader.TokenStartIndex);
             if (repeated.IsRepeat(name))
             {
-                context.Error(nameOffset, $"Destination '{name}' appears twice in cluster '{cluster}'; keep one.");
+                context.Error(nameOffset, repeatedMessage(name));
                 reader.Skip();
             }
             else if (ValueReaders.Object(ref reader, context))
             {
-                destinations.Add(new(name, BindDestination(ref reader, name, context)));
+                entries.Add(new(name, bind(ref reader, name, context)));
             }
 
             context.Leave();
         }
 
         // The names were checked for repeats above, so the map need not check them again.
-        return ValueMap<DestinationConfig>.FromDistinct([.. destinations], StringComparer.Ordinal);
+        return ValueMap<T>.FromDistinct([.. entries], StringComparer.Ordinal);
+    }
+
+    private delegate T NamedObjectBinder<out T>(ref Utf8JsonReader reader, string name, BindingContext context);
+
+    private static ClusterConfig BindCluster(ref Utf8JsonReader reader, string name, BindingContext context)
+    {
+        var cluster = new ClusterBinder(name);
+        ObjectFields.Read(ref reader, context, ClusterFields, new SectionName("cluster '", name, "'"), ref cluster);
+        return cluster.Build();
     }
 
     private static DestinationConfig BindDestination(ref Utf8JsonReader reader, string name, BindingContext context)
     {
-        var fields = new ObjectFields(DestinationFields, new SectionName("destination '", name, "'"));
-        string? address = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            if (fields.Next(ref reader, context) < 0)
-            {
-                continue;
-            }
-
-            address = ValueReaders.String(ref reader, context);
-            context.Leave();
-        }
-
-        return new DestinationConfig { Address = address ?? "" };
+        var destination = new DestinationBinder();
+        ObjectFields.Read(ref reader, context, DestinationFields, new SectionName("destination '", name, "'"), ref destination);
+        return destination.Build();
     }
 
-    private static ServerConfig? BindServer(ref Utf8JsonReader reader, BindingContext context)
+    /// <summary>An object of <typeparamref name="TBinder"/>'s section, or null when the value is null or reported as the wrong type.</summary>
+    private static TBinder? Section<TBinder>(ref Utf8JsonReader reader, BindingContext context, string[] known, SectionName section)
+        where TBinder : struct, ISectionBinder
     {
         if (!ValueReaders.Object(ref reader, context))
         {
             return null;
         }
 
-        var fields = new ObjectFields(ServerFields, SectionName.Fixed("'server'"));
-        string? urls = null;
-        string? adminUrls = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        var binder = new TBinder();
+        ObjectFields.Read(ref reader, context, known, section, ref binder);
+        return binder;
+    }
+
+    private struct RootBinder : ISectionBinder
+    {
+        private ValueList<RouteConfig>? _routes;
+        private ValueMap<ClusterConfig>? _clusters;
+        private ServerConfig? _server;
+
+        public void Bind(int field, ref Utf8JsonReader reader, BindingContext context)
         {
-            switch (fields.Next(ref reader, context))
+            switch (field)
             {
-                case -1:
-                    continue;
                 case 0:
-                    urls = ValueReaders.String(ref reader, context);
+                    ValueReaders.String(ref reader, context);
+                    break;
+                case 1:
+                    _routes = BindRoutes(ref reader, context);
+                    break;
+                case 2:
+                    _clusters = BindNamedObjects(ref reader, context, context.ClusterNames, BindCluster, name => $"Cluster '{name}' is defined twice; keep one.");
                     break;
                 default:
-                    adminUrls = ValueReaders.String(ref reader, context);
+                    _server = Section<ServerBinder>(ref reader, context, ServerFields, SectionName.Fixed("'server'"))?.Build();
                     break;
             }
-
-            context.Leave();
         }
 
-        return new ServerConfig { Urls = urls, AdminUrls = adminUrls };
+        public readonly ProxyConfig Build() => new()
+        {
+            Routes = _routes ?? ValueList<RouteConfig>.Empty,
+            Clusters = _clusters ?? ValueMap<ClusterConfig>.EmptyOrdinal,
+            Server = _server,
+        };
+    }
+
+    private struct RouteBinder : ISectionBinder
+    {
+        private string? _id;
+        private RouteMatch? _match;
+        private int? _order;
+        private string? _cluster;
+        private DirectResponse? _respond;
+        private RouteTransforms? _transforms;
+        private TimeSpan? _timeout;
+
+        public void Bind(int field, ref Utf8JsonReader reader, BindingContext context)
+        {
+            switch (field)
+            {
+                case 0:
+                    _id = ValueReaders.String(ref reader, context);
+                    break;
+                case 1:
+                    _match = Section<MatchBinder>(ref reader, context, MatchFields, new SectionName("'", null, "'"))?.Build();
+                    break;
+                case 2:
+                    _order = ValueReaders.Integer(ref reader, context, "10");
+                    break;
+                case 3:
+                    _cluster = ValueReaders.String(ref reader, context);
+                    break;
+                case 4:
+                    _respond = Section<RespondBinder>(ref reader, context, RespondFields, new SectionName("'", null, "'"))?.Build();
+                    break;
+                case 5:
+                    _transforms = Section<TransformsBinder>(ref reader, context, TransformFields, new SectionName("'", null, "'"))?.Build();
+                    break;
+                default:
+                    _timeout = ValueReaders.Duration(ref reader, context);
+                    break;
+            }
+        }
+
+        // Missing required values bind as "" and are reported by the validator's rules, once.
+        public readonly RouteConfig Build() => new()
+        {
+            Id = _id ?? "",
+            Match = _match ?? new RouteMatch(),
+            Order = _order ?? 0,
+            Cluster = _cluster,
+            Respond = _respond,
+            Transforms = _transforms,
+            Timeout = _timeout,
+        };
+    }
+
+    private struct MatchBinder : ISectionBinder
+    {
+        private string? _path;
+        private ValueList<string>? _methods;
+        private ValueList<string>? _hosts;
+
+        public void Bind(int field, ref Utf8JsonReader reader, BindingContext context)
+        {
+            switch (field)
+            {
+                case 0:
+                    _path = ValueReaders.String(ref reader, context);
+                    break;
+                case 1:
+                    _methods = ValueReaders.StringList(ref reader, context);
+                    break;
+                default:
+                    _hosts = ValueReaders.StringList(ref reader, context);
+                    break;
+            }
+        }
+
+        public readonly RouteMatch Build() => new() { Path = _path ?? "", Methods = _methods, Hosts = _hosts };
+    }
+
+    private struct RespondBinder : ISectionBinder
+    {
+        private int? _status;
+        private ValueMap<string>? _headers;
+        private string? _body;
+
+        public void Bind(int field, ref Utf8JsonReader reader, BindingContext context)
+        {
+            switch (field)
+            {
+                case 0:
+                    _status = ValueReaders.Integer(ref reader, context, "200");
+                    break;
+                case 1:
+                    _headers = ValueReaders.HeaderMap(ref reader, context);
+                    break;
+                default:
+                    _body = ValueReaders.String(ref reader, context);
+                    break;
+            }
+        }
+
+        public readonly DirectResponse Build() => new() { Status = _status ?? 200, Headers = _headers, Body = _body };
+    }
+
+    private struct TransformsBinder : ISectionBinder
+    {
+        private string? _pathRemovePrefix;
+        private string? _pathPrefix;
+        private ValueMap<string>? _requestHeaders;
+        private ValueMap<string>? _responseHeaders;
+
+        public void Bind(int field, ref Utf8JsonReader reader, BindingContext context)
+        {
+            switch (field)
+            {
+                case 0:
+                    _pathRemovePrefix = ValueReaders.String(ref reader, context);
+                    break;
+                case 1:
+                    _pathPrefix = ValueReaders.String(ref reader, context);
+                    break;
+                case 2:
+                    _requestHeaders = ValueReaders.HeaderMap(ref reader, context);
+                    break;
+                default:
+                    _responseHeaders = ValueReaders.HeaderMap(ref reader, context);
+                    break;
+            }
+        }
+
+        public readonly RouteTransforms Build() => new()
+        {
+            PathRemovePrefix = _pathRemovePrefix,
+            PathPrefix = _pathPrefix,
+            RequestHeaders = _requestHeaders,
+            ResponseHeaders = _responseHeaders,
+        };
+    }
+
+    private struct ClusterBinder(string name) : ISectionBinder
+    {
+        private LoadBalancingPolicy? _policy;
+        private ValueMap<DestinationConfig>? _destinations;
+        private TimeSpan? _timeout;
+
+        public void Bind(int field, ref Utf8JsonReader reader, BindingContext context)
+        {
+            switch (field)
+            {
+                case 0:
+                    _policy = BindPolicy(ref reader, name, context);
+                    break;
+                case 1:
+                    var cluster = name;
+                    _destinations = BindNamedObjects(ref reader, context, context.DestinationNames, BindDestination, destination => $"Destination '{destination}' appears twice in cluster '{cluster}'; keep one.");
+                    break;
+                default:
+                    _timeout = ValueReaders.Duration(ref reader, context);
+                    break;
+            }
+        }
+
+        public readonly ClusterConfig Build() => new()
+        {
+            LoadBalancing = _policy ?? LoadBalancingPolicy.RoundRobin,
+            Destinations = _destinations ?? ValueMap<DestinationConfig>.EmptyOrdinal,
+            Timeout = _timeout,
+        };
+
+        private static LoadBalancingPolicy BindPolicy(ref Utf8JsonReader reader, string cluster, BindingContext context)
+        {
+            var offset = reader.TokenStartIndex;
+            if (ValueReaders.String(ref reader, context) is not { } policyText)
+            {
+                return LoadBalancingPolicy.RoundRobin;
+            }
+
+            // Only the names as written: Enum.TryParse alone would also take numbers ("1") and ignore case.
+            if (Enum.TryParse(policyText, ignoreCase: false, out LoadBalancingPolicy policy) & PolicyNames.Contains(policyText, StringComparer.Ordinal))
+            {
+                return policy;
+            }
+
+            context.Error(offset, $"Unknown load balancing policy '{policyText}' in cluster '{cluster}'. Use one of: {string.Join(", ", PolicyNames)}.");
+            return LoadBalancingPolicy.RoundRobin;
+        }
+    }
+
+    private struct DestinationBinder : ISectionBinder
+    {
+        private string? _address;
+
+        public void Bind(int field, ref Utf8JsonReader reader, BindingContext context) => _address = ValueReaders.String(ref reader, context);
+
+        public readonly DestinationConfig Build() => new() { Address = _address ?? "" };
+    }
+
+    private struct ServerBinder : ISectionBinder
+    {
+        private string? _urls;
+        private string? _adminUrls;
+
+        public void Bind(int field, ref Utf8JsonReader reader, BindingContext context)
+        {
+            if (field == 0)
+            {
+                _urls = ValueReaders.String(ref reader, context);
+            }
+            else
+            {
+                _adminUrls = ValueReaders.String(ref reader, context);
+            }
+        }
+
+        public readonly ServerConfig Build() => new() { Urls = _urls, AdminUrls = _adminUrls };
     }
 }
