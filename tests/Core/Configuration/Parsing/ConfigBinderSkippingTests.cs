@@ -41,18 +41,23 @@ public sealed class ConfigBinderSkippingTests
     [Requirement("CV-09")]
     public void Null_sections_are_not_set_and_bind_without_an_error()
     {
-        var parsed = Parse("{\"routes\": [{\"id\": \"a\", \"match\": null, \"order\": null, \"cluster\": null, \"respond\": null, \"transforms\": null, \"timeout\": null}], " +
-                           "\"clusters\": {\"c\": {\"destinations\": null, \"loadBalancing\": null, \"timeout\": null}}, \"server\": null}");
+        // Each null is followed by a value that must still land where it belongs: a null read as the start of a
+        // section would take the properties after it for its own.
+        var parsed = Parse("{\"routes\": [{\"match\": null, \"order\": null, \"respond\": null, \"transforms\": null, \"timeout\": null, \"id\": \"a\", \"cluster\": \"c\"}], " +
+                           "\"clusters\": {\"c\": {\"destinations\": null, \"loadBalancing\": null, \"timeout\": \"5s\"}}, \"server\": null, \"$schema\": \"s\"}");
 
         Assert.Empty(parsed.Errors);
         var route = Assert.Single(parsed.Config.Routes);
+        Assert.Equal(("a", "c"), (route.Id, route.Cluster));
         Assert.Equal(new RouteMatch(), route.Match);
         Assert.Equal(0, route.Order);
         Assert.Null(route.Respond);
         Assert.Null(route.Transforms);
-        var cluster = parsed.Config.Clusters["c"];
+        Assert.Null(route.Timeout);
+        var cluster = Assert.Single(parsed.Config.Clusters).Value;
         Assert.Empty(cluster.Destinations);
         Assert.Equal(LoadBalancingPolicy.RoundRobin, cluster.LoadBalancing);
+        Assert.Equal(TimeSpan.FromSeconds(5), cluster.Timeout);
         Assert.Null(parsed.Config.Server);
     }
 
@@ -60,11 +65,12 @@ public sealed class ConfigBinderSkippingTests
     [Requirement("CV-09")]
     public void Null_routes_and_clusters_bind_as_empty()
     {
-        var parsed = Parse("{\"routes\": null, \"clusters\": null}");
+        var parsed = Parse("{\"clusters\": null, \"routes\": null, \"server\": {\"urls\": \"http://127.0.0.1:1\"}}");
 
         Assert.Empty(parsed.Errors);
         Assert.Empty(parsed.Config.Routes);
         Assert.Empty(parsed.Config.Clusters);
+        Assert.Equal("http://127.0.0.1:1", parsed.Config.Server!.Urls);
     }
 
     [Theory]
