@@ -19,6 +19,15 @@ internal sealed class BindingContext(LineIndex lines, bool recordPositions = fal
 
     public LineIndex Lines => lines;
 
+    /// <summary>
+    /// Where a string list (methods, hosts) gathers its items before they are copied into the list kept: lists do
+    /// not nest, so one serves them all and a file's thousands of lists allocate only the arrays they keep.
+    /// </summary>
+    public List<string> ListScratch { get; } = [];
+
+    /// <summary>Where a header map gathers its entries, reused like <see cref="ListScratch"/> (header maps do not nest).</summary>
+    public List<KeyValuePair<string, string>> HeaderScratch { get; } = [];
+
     public List<ConfigError> Errors { get; } = [];
 
     /// <summary>The recorded positions by path text; null unless the context was made to record them.</summary>

@@ -68,7 +68,8 @@ internal static class ValueReaders
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.StartArray:
-                List<string>? items = null;
+                var items = context.ListScratch;
+                items.Clear();
                 var index = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
@@ -76,13 +77,13 @@ internal static class ValueReaders
                     context.Record(reader.TokenStartIndex);
                     if (Item(ref reader, context) is { } item)
                     {
-                        (items ??= new List<string>(2)).Add(item);
+                        items.Add(item);
                     }
 
                     context.Leave();
                 }
 
-                return items is null ? ValueList<string>.Empty : new ValueList<string>(items);
+                return items.Count == 0 ? ValueList<string>.Empty : new ValueList<string>(items);
             default:
                 WrongType(ref reader, context, "an array of strings");
                 return null;
@@ -97,7 +98,8 @@ internal static class ValueReaders
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.StartObject:
-                List<KeyValuePair<string, string>>? entries = null;
+                var entries = context.HeaderScratch;
+                entries.Clear();
                 var repeated = context.HeaderNames;
                 repeated.Reset();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
@@ -120,14 +122,14 @@ internal static class ValueReaders
                     }
                     else if (Item(ref reader, context) is { } headerValue)
                     {
-                        (entries ??= new List<KeyValuePair<string, string>>(1)).Add(new(name, headerValue));
+                        entries.Add(new(name, headerValue));
                     }
 
                     context.Leave();
                 }
 
                 // The names were checked for repeats above, so the map need not check them again.
-                return ValueMap<string>.FromDistinct(entries is null ? [] : [.. entries], StringComparer.OrdinalIgnoreCase);
+                return ValueMap<string>.FromDistinct([.. entries], StringComparer.OrdinalIgnoreCase);
             default:
                 WrongType(ref reader, context, "an object of header names to string values");
                 return null;
