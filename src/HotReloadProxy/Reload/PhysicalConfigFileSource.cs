@@ -21,20 +21,7 @@ internal sealed class PhysicalConfigFileSource(string path) : IConfigFileSource
                 return new ConfigFileRead.TooLarge(stream.Length);
             }
 
-            // The length may change while we read (an in-place write); read to the end but never past the limit.
-            var buffer = new MemoryStream(capacity: (int)Math.Max(stream.Length, 0));
-            var chunk = new byte[81920];
-            int read;
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > maxBytes)
-                {
-                    return new ConfigFileRead.TooLarge(buffer.Length);
-                }
-            }
-
-            return new ConfigFileRead.Content(buffer.ToArray());
+            return ReadToEnd(stream, maxBytes);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -48,6 +35,45 @@ internal sealed class PhysicalConfigFileSource(string path) : IConfigFileSource
         {
             return new ConfigFileRead.Unreadable(ex.Message);
         }
+    }
+
+    /// <summary>
+    /// Reads the whole file into one array of the length it has now: a large config is read on every reload, and a
+    /// growable buffer plus its copy would put twice its size on the large object heap each time. The length may
+    /// change while we read (an in-place write, or a file that reports no length, as /proc's do): a shorter file is
+    /// cut to what was read, and a longer one read on to its end, never past the limit.
+    /// </summary>
+    private static ConfigFileRead ReadToEnd(FileStream stream, long maxBytes)
+    {
+        var bytes = new byte[stream.Length];
+        var total = 0;
+        int read;
+        while (total < bytes.Length && (read = stream.Read(bytes, total, bytes.Length - total)) > 0)
+        {
+            total += read;
+        }
+
+        if (total < bytes.Length)
+        {
+            return new ConfigFileRead.Content(bytes[..total]);
+        }
+
+        var next = stream.ReadByte();
+        if (next < 0)
+        {
+            return new ConfigFileRead.Content(bytes);
+        }
+
+        var grown = new MemoryStream();
+        grown.Write(bytes);
+        grown.WriteByte((byte)next);
+        var chunk = new byte[16 * 1024];
+        while (grown.Length <= maxBytes && (read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            grown.Write(chunk, 0, read);
+        }
+
+        return grown.Length > maxBytes ? new ConfigFileRead.TooLarge(grown.Length) : new ConfigFileRead.Content(grown.ToArray());
     }
 
     public ConfigFileStamp Stamp()
