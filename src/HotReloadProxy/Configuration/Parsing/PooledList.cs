@@ -13,8 +13,6 @@ internal struct PooledList<T>() : IDisposable
     private T[] _items = ArrayPool<T>.Shared.Rent(16);
     private int _count;
 
-    public readonly int Count => _count;
-
     public void Add(T item)
     {
         if (_count == _items.Length)
