@@ -34,13 +34,16 @@ internal readonly struct PathRef
 
     public static PathRef Item(JsonPath parent, int index) => new(parent, null, null, null, index);
 
+    /// <summary><c>owner.name</c>, such as <c>routes[3].id</c>.</summary>
+    public static PathRef Under(IJsonPathOwner owner, string name) => new(null, owner, null, name, -1);
+
     /// <summary><c>owner.block.name</c>, such as <c>routes[3].transforms.pathPrefix</c>.</summary>
     public static PathRef Under(IJsonPathOwner owner, string block, string name) => new(null, owner, block, name, -1);
 
     /// <summary>The path as an object, to be the parent of further paths.</summary>
     public JsonPath ToJsonPath()
     {
-        var parent = _owner is not null ? _owner.Path.Property(_block!) : _parent!;
+        var parent = _owner is null ? _parent! : _block is null ? _owner.Path : _owner.Path.Property(_block);
         return _name is not null ? parent.Property(_name) : _index >= 0 ? parent.Item(_index) : parent;
     }
 

@@ -8,14 +8,14 @@ internal sealed class SizeLimitsRule(ConfigLimits limits) : IRouteRule, ICluster
 {
     public void Check(RouteScope route, ValidationReport report)
     {
-        // The route and names rather than whole paths: a path is built only for a value that breaks a limit.
+        // Paths as the route and names, built only for a value that breaks a limit.
         var config = route.Route;
-        CheckLength(report, route, "id", config.Id, limits.MaxStringLength);
-        CheckLength(report, route, "match", "path", config.Match.Path, limits.MaxStringLength);
-        CheckLength(report, route, "respond", "body", config.Respond?.Body, limits.MaxBodyLength);
-        CheckHeaders(report, route, "respond", "headers", config.Respond?.Headers);
-        CheckHeaders(report, route, "transforms", "requestHeaders", config.Transforms?.RequestHeaders);
-        CheckHeaders(report, route, "transforms", "responseHeaders", config.Transforms?.ResponseHeaders);
+        CheckLength(report, PathRef.Under(route, "id"), config.Id, limits.MaxStringLength);
+        CheckLength(report, PathRef.Under(route, "match", "path"), config.Match.Path, limits.MaxStringLength);
+        CheckLength(report, PathRef.Under(route, "respond", "body"), config.Respond?.Body, limits.MaxBodyLength);
+        CheckHeaders(report, PathRef.Under(route, "respond", "headers"), config.Respond?.Headers);
+        CheckHeaders(report, PathRef.Under(route, "transforms", "requestHeaders"), config.Transforms?.RequestHeaders);
+        CheckHeaders(report, PathRef.Under(route, "transforms", "responseHeaders"), config.Transforms?.ResponseHeaders);
     }
 
     public void Check(string name, ClusterConfig cluster, ValidationReport report)
@@ -32,7 +32,7 @@ internal sealed class SizeLimitsRule(ConfigLimits limits) : IRouteRule, ICluster
         }
     }
 
-    private void CheckHeaders(ValidationReport report, RouteScope route, string block, string property, ValueMap<string>? headers)
+    private void CheckHeaders(ValidationReport report, PathRef path, ValueMap<string>? headers)
     {
         if (headers is null)
         {
@@ -41,7 +41,6 @@ internal sealed class SizeLimitsRule(ConfigLimits limits) : IRouteRule, ICluster
 
         if (headers.Count > limits.MaxHeadersPerMap)
         {
-            var path = route.Path.Property(block).Property(property);
             report.Error(path, $"'{path}' sets {headers.Count} headers; the limit is {limits.MaxHeadersPerMap}.");
         }
 
@@ -49,27 +48,19 @@ internal sealed class SizeLimitsRule(ConfigLimits limits) : IRouteRule, ICluster
         {
             if (value.Length > limits.MaxStringLength)
             {
-                TooLong(report, route.Path.Property(block).Property(property).Property(name), value.Length, limits.MaxStringLength);
+                TooLong(report, path.ToJsonPath().Field(name), value.Length, limits.MaxStringLength);
             }
         }
     }
 
-    private static void CheckLength(ValidationReport report, RouteScope route, string property, string? value, int max)
+    private static void CheckLength(ValidationReport report, PathRef path, string? value, int max)
     {
         if (value is not null && value.Length > max)
         {
-            TooLong(report, route.Path.Property(property), value.Length, max);
+            TooLong(report, path, value.Length, max);
         }
     }
 
-    private static void CheckLength(ValidationReport report, RouteScope route, string block, string property, string? value, int max)
-    {
-        if (value is not null && value.Length > max)
-        {
-            TooLong(report, route.Path.Property(block).Property(property), value.Length, max);
-        }
-    }
-
-    private static void TooLong(ValidationReport report, JsonPath path, int length, int max) =>
+    private static void TooLong(ValidationReport report, PathRef path, int length, int max) =>
         report.Error(path, $"'{path}' is {length} characters long; the limit is {max}.");
 }
